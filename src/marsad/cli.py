@@ -1,0 +1,234 @@
+"""The `marsad` command line. Data on stdout, logs on stderr, errors as `Error: ...` (exit 1)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from marsad.errors import MarsadError
+from marsad.model import Document
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2017-10-12") from None
+
+
+def _gazetteer() -> Any:
+    from marsad.gazetteer import default_gazetteer
+
+    return default_gazetteer()
+
+
+def _fail(exc: Exception) -> None:
+    click.echo(f"Error: {exc}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="marsad")
+def main() -> None:
+    """marsad (مرصد): Arabic news in, ACLED-style conflict events out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_date, help="Publication day YYYY-MM-DD (relative dates resolve against it).")
+@click.option("--outlet", help="Name of the outlet that published the article.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "table"]), default=None,
+              help="Output format (default: json for one file, jsonl for several).")
+@click.option("--all-modalities", is_flag=True, help="Also print planned, denied and hypothetical events.")
+def extract(paths: tuple[str, ...], published: date | None, outlet: str | None, fmt: str | None,
+            all_modalities: bool) -> None:
+    """Extract events from Arabic articles (.txt, .html, or - for stdin).
+
+    Example: marsad extract article.txt --published 2017-10-12 --format table
+    """
+    from marsad.io.readers import read_document
+    from marsad.output import render
+    from marsad.pipeline import run
+
+    fmt = fmt or ("json" if len(paths) == 1 else "jsonl")
+    gazetteer = _gazetteer()
+    failed = 0
+    warned = False
+    docs = []
+    for path in paths:
+        try:
+            doc = read_document(path)
+        except MarsadError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        doc.published = published or doc.published
+        doc.outlet = outlet or doc.outlet
+        result = run(doc, gazetteer, keep_all=all_modalities)
+        if result.warnings and not warned:
+            click.echo(f"Warning: {path}: {result.warnings[0]} — pass --published YYYY-MM-DD", err=True)
+            warned = True
+        out = result.to_json()
+        if fmt in ("json", "jsonl"):
+            sys.stdout.write(render([out], fmt))
+        else:
+            docs.append(out)
+    if docs:
+        sys.stdout.write(render(docs, fmt))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of `marsad extract` output."""
+    from marsad.output import document_schema
+
+    click.echo(json.dumps(document_schema(), ensure_ascii=False, indent=1))
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write each prediction as NAME.json here (for ../eval/score.py).")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+def evaluate(gold_dir: Path, out_dir: Path | None, as_json: bool) -> None:
+    """Run the extractor over a gold folder and score it (EVENTS.md section 5).
+
+    Example: marsad eval ../shared/gold/dev --out /tmp/pred
+    """
+    from marsad.evaluate import load_gold, report, score
+    from marsad.io.readers import read_document
+    from marsad.pipeline import run
+
+    gazetteer = _gazetteer()
+    gold_docs, pred_docs = {}, {}
+    started = time.perf_counter()
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        _fail(MarsadError(f"{gold_dir}: no gold .json files in this folder"))
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for gf in files:
+        try:
+            gold = load_gold(gf)
+            article = gf.parent / gold.get("doc", gf.stem + ".txt")
+            doc: Document = read_document(str(article))
+        except MarsadError as exc:
+            _fail(exc)
+        doc.published = date.fromisoformat(gold["published"]) if gold.get("published") else None
+        doc.outlet = gold.get("outlet")
+        result = run(doc, gazetteer).to_json()
+        gold_docs[gf.stem] = gold.get("events", [])
+        pred_docs[gf.stem] = result["events"]
+        if out_dir:
+            (out_dir / gf.name).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    elapsed = time.perf_counter() - started
+    res = score(gold_docs, pred_docs)
+    if as_json:
+        click.echo(json.dumps(res, ensure_ascii=False, indent=1))
+    else:
+        click.echo(report(res), nl=False)
+    click.echo(f"{len(files)} articles in {elapsed:.2f}s ({len(files) / elapsed:.1f} articles/s)", err=True)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--published", callback=_date, help="Publication day YYYY-MM-DD.")
+def dates(path: str, published: date | None) -> None:
+    """Print every date expression of an article as JSON (offsets into the raw text).
+
+    Example: marsad dates article.txt --published 2017-10-12
+    """
+    from marsad.io.readers import read_document
+    from marsad.stages.dates import find_dates
+    from marsad.stages.normalize import normalize
+
+    try:
+        doc = read_document(path)
+    except MarsadError as exc:
+        _fail(exc)
+    norm = normalize(doc.text)
+    out = []
+    for d in find_dates(norm.text, published or doc.published):
+        s, e = norm.raw_span(d.start, d.end)
+        out.append({"text": doc.text[s:e], "start": s, "end": e,
+                    "value": d.value.isoformat() if d.value else None, "precision": d.precision})
+    click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+def _places_json(text: str) -> list[dict[str, Any]]:
+    from marsad.stages.normalize import normalize
+    from marsad.stages.places import find_places
+
+    norm = normalize(text)
+    out = []
+    for p in find_places(norm.text, _gazetteer()):
+        s, e = norm.raw_span(p.start, p.end)
+        out.append({
+            "text": text[s:e], "start": s, "end": e, "frame": p.frame, "geo_precision": p.precision,
+            "choice": {"name": p.place.name, "kind": p.place.kind, "country_code": p.place.country_code,
+                       "admin1": p.place.admin1, "lat": p.place.lat, "lon": p.place.lon, "source": p.place.source},
+            "reason": p.reason,
+            "candidates": [{"name": c.name, "kind": c.kind, "country_code": c.country_code} for c in p.candidates],
+        })
+    return out
+
+
+@main.command()
+@click.argument("text")
+def geocode(text: str) -> None:
+    """Print the places in an Arabic string as JSON.  Example: marsad geocode "قصف في ريف دير الزور" """
+    click.echo(json.dumps(_places_json(text), ensure_ascii=False, indent=1))
+
+
+@main.command()
+@click.argument("path")
+def places(path: str) -> None:
+    """Print every place mention of an article as JSON with its candidates and choice."""
+    from marsad.io.readers import read_document
+
+    try:
+        doc = read_document(path)
+    except MarsadError as exc:
+        _fail(exc)
+    click.echo(json.dumps(_places_json(doc.text), ensure_ascii=False, indent=1))
+
+
+@main.group()
+def gazetteer() -> None:
+    """The gazetteer store."""
+
+
+@gazetteer.command("info")
+def gazetteer_info() -> None:
+    """Say what is loaded and from where."""
+    click.echo(json.dumps(_gazetteer().info(), ensure_ascii=False, indent=1))
+
+
+@main.command()
+@click.argument("path")
+@click.option("--published", callback=_date, help="Publication day YYYY-MM-DD.")
+def explain(path: str, published: date | None) -> None:
+    """Show, sentence by sentence, what fired and why an event was kept or dropped."""
+    from marsad.explain import explain_document
+    from marsad.io.readers import read_document
+
+    try:
+        doc = read_document(path)
+    except MarsadError as exc:
+        _fail(exc)
+    doc.published = published or doc.published
+    click.echo(explain_document(doc, _gazetteer()), nl=False)
+
+
+if __name__ == "__main__":
+    main()

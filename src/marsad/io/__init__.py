@@ -1,0 +1,1 @@
+"""Reading documents from files, stdin and web pages."""

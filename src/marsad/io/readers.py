@@ -1,0 +1,81 @@
+"""Read one document from a .txt/.html file or stdin, with clear errors for bad input."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from marsad.errors import InputError
+from marsad.model import Document
+
+MAX_BYTES = 50_000_000
+_FALLBACK_ENCODINGS = ("utf-16", "cp1256", "iso8859_6")
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or an Arabic legacy code page."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty — give an article with text in it")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096] and not data.startswith(b"\xef\xbb\xbf"):
+        raise InputError(f"{name}: binary data, not text — give a UTF-8 .txt or .html article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for enc in _FALLBACK_ENCODINGS[1:]:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if sum("\u0600" <= c <= "\u06ff" for c in text) > len(text) // 10:
+            return text
+    raise InputError(f"{name}: not valid UTF-8 nor an Arabic code page — convert it to UTF-8")
+
+
+def _looks_html(name: str, text: str) -> bool:
+    head = text[:2000].lower()
+    return name.lower().endswith((".html", ".htm")) or "<html" in head or "<!doctype html" in head
+
+
+def html_document(html: str, name: str) -> Document:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML page — is it the article page itself?")
+    meta = trafilatura.extract_metadata(html)
+    published = None
+    if meta is not None and meta.date:
+        try:
+            published = date.fromisoformat(str(meta.date)[:10])
+        except ValueError:
+            published = None
+    return Document(text=text, published=published, outlet=(meta.sitename if meta else None) or None,
+                    url=(meta.url if meta else None) or None, title=(meta.title if meta else None) or None,
+                    source_path=name)
+
+
+def read_document(path: str) -> Document:
+    """A Document from a path ("-" for stdin); HTML pages keep only their main text."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        if p.is_dir():
+            raise InputError(f"{path}: is a folder — give article files (or use `marsad ingest` for folders)")
+        if p.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path}: larger than {MAX_BYTES // 1_000_000} MB — split it into articles")
+        data = p.read_bytes()
+        name = path
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB — split it into articles")
+    text = decode(data, name)
+    if _looks_html(name, text):
+        return html_document(text, name)
+    return Document(text=text, source_path=name)

@@ -1,0 +1,1 @@
+"""Language data: loading, validation and dictionary matching."""

@@ -1,0 +1,85 @@
+"""Turn drafts into output events: canonical actors, located places, raw-text evidence; and
+merge repeated mentions into one event per (type, place, day)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marsad.mentions import ActorMention, PlaceMention
+from marsad.model import ActorRef, Event, Evidence, Location
+from marsad.stages.events.assemble import Draft
+from marsad.stages.events.modality import Source
+
+RawSpan = Callable[[int, int], tuple[int, int]]
+
+
+def _actor(m: ActorMention | None, raw: str, raw_span: RawSpan) -> ActorRef | None:
+    if m is None:
+        return None
+    s, e = raw_span(m.start, m.end)
+    a = m.actor
+    return ActorRef(a.name, raw[s:e], a.id, a.type, a.state_aligned, a.country)
+
+
+def _source(src: Source | None, raw: str, raw_span: RawSpan) -> ActorRef | None:
+    if src is None:
+        return None
+    s, e = raw_span(src.start, src.end) if src.end else (0, 0)
+    text = raw[s:e] if src.end else src.text
+    if src.actor:
+        return ActorRef(src.actor.name, text, src.actor.id, src.actor.type)
+    return ActorRef(src.name, text)
+
+
+def _location(p: PlaceMention, raw: str, raw_span: RawSpan) -> Location:
+    s, e = raw_span(p.frame_start if p.precision == 2 else p.start, p.end)
+    pl = p.place
+    return Location(pl.name, raw[s:e], pl.country, pl.country_code, pl.admin1 if pl.kind != "country" else None,
+                    pl.admin2, pl.lat, pl.lon, pl.geonames_id, p.precision)
+
+
+def _confidence(d: Draft) -> float:
+    c = 0.4 + 0.1 * (d.actor1 is not None) + 0.1 * (d.place.precision == 1) + 0.1 * (d.time_precision == 1)
+    c += 0.1 * (d.trigger.weight >= 50) + 0.1 * (d.place.place.curated)
+    return min(c, 0.95)
+
+
+def to_event(d: Draft, raw: str, raw_span: RawSpan) -> Event:
+    s, e = raw_span(*d.sentence)
+    civilians_victim = d.actor2 is None and d.event_type == "Violence against civilians"
+    actor2 = _actor(d.actor2, raw, raw_span) or (ActorRef("Civilians", "", "civilians", "civilians")
+                                                  if civilians_victim else None)
+    return Event(
+        event_type=d.event_type, sub_event_type=d.sub_event_type,
+        actor1=_actor(d.actor1, raw, raw_span), actor2=actor2,
+        location=_location(d.place, raw, raw_span), date=d.date, time_precision=d.time_precision,
+        fatalities=d.fatalities, modality=d.modality, claim_source=_source(d.source, raw, raw_span),
+        evidence=Evidence(raw[s:e], s, e), confidence=_confidence(d), trigger=d.trigger.trigger_id,
+    )
+
+
+def _key(e: Event) -> tuple[str, str, str]:
+    loc = e.location
+    place = f"{loc.lat:.2f},{loc.lon:.2f}" if loc and loc.lat is not None else (loc.name if loc else "")
+    return e.event_type, place, e.date.isoformat() if e.date else ""
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per (type, place, day): the first mention leads, later ones add evidence and detail."""
+    merged: dict[tuple[str, str, str], Event] = {}
+    for ev in events:
+        key = _key(ev)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = ev
+            continue
+        first.extra_evidence.append(ev.evidence)
+        first.actor1 = first.actor1 or ev.actor1
+        first.actor2 = first.actor2 or ev.actor2
+        first.claim_source = first.claim_source or ev.claim_source
+        if ev.sub_event_type != first.sub_event_type and ev.trigger == "territory":
+            first.sub_event_type = ev.sub_event_type
+        if ev.fatalities and (not first.fatalities or ev.fatalities > first.fatalities):
+            first.fatalities = ev.fatalities
+        first.confidence = min(0.95, max(first.confidence, ev.confidence) + 0.05)
+    return list(merged.values())

@@ -1,0 +1,165 @@
+"""Sentence by sentence: pick the clause's trigger, then its place, date, actors, modality,
+claim source and fatalities; clauses that only add a place ("، وأجزاء من قرية ب") inherit the
+event of the clause before them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from marsad.mentions import ActorMention, DateMention, NumberMention, PlaceMention, TriggerMention
+from marsad.stages.events.cues import words_between
+from marsad.stages.events.fatalities import fatalities
+from marsad.stages.events.modality import Source, claim_source, modality
+from marsad.stages.events.roles import assign_roles
+
+BACKGROUND_DAYS = 365
+_NOT_EVENT_PLACE = {"country", "demonym"}
+
+
+@dataclass
+class Draft:
+    """An event before resolution to output types; offsets in normalised text."""
+
+    event_type: str
+    sub_event_type: str
+    trigger: TriggerMention
+    place: PlaceMention
+    date: date | None
+    time_precision: int
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    modality: str
+    source: Source | None
+    fatalities: int
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    text: str
+    published: date | None
+    triggers: list[TriggerMention]
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    numbers: list[NumberMention]
+    sentences: list[tuple[tuple[int, int], list[tuple[int, int]]]]
+    log: Callable[[str], None] = lambda _msg: None
+
+
+def _inside(x: Any, span: tuple[int, int]) -> bool:
+    return bool(span[0] <= x.start < span[1])
+
+
+def _usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
+    actor_spans = [(a.start, a.end) for a in ctx.actors]
+    out = []
+    for p in ctx.places:
+        if not _inside(p, span) or p.frame in _NOT_EVENT_PLACE or p.place.kind == "country":
+            continue
+        if any(s <= p.start and p.end <= e for s, e in actor_spans) and p.place.kind in ("admin1", "region"):
+            continue
+        out.append(p)
+    return out
+
+
+def _place_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int],
+               trigger: TriggerMention) -> PlaceMention | None:
+    in_clause = _usable_places(ctx, clause)
+    after = [p for p in in_clause if p.start >= trigger.end]
+    if after:
+        return after[0]
+    if in_clause:
+        return in_clause[-1]
+    in_sentence = _usable_places(ctx, sentence)
+    if in_sentence:
+        return min(in_sentence, key=lambda p: abs(p.start - trigger.start))
+    return None
+
+
+def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention,
+              carried: tuple[date | None, int] | None) -> tuple[date | None, int, str]:
+    in_clause = [d for d in ctx.dates if _inside(d, clause)]
+    in_sentence = [d for d in ctx.dates if _inside(d, sentence)]
+    pool = in_clause or in_sentence
+    if pool:
+        d = min(pool, key=lambda d: abs(d.start - trigger.start))
+        statement_only = not in_clause and d.start < clause[0] and d.precision == 1 and \
+            words_between(ctx.text, d.end, trigger.start) > 6
+        return d.value, (2 if statement_only else d.precision), "date in " + ("clause" if in_clause else "sentence")
+    if carried:
+        return carried[0], max(carried[1], 1), "date carried from an earlier sentence"
+    return ctx.published, 3, "publication day"
+
+
+def _refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
+                 actor1: ActorMention | None) -> tuple[str, str]:
+    event_type, sub = t.event_type, t.sub_event_type
+    words = set(text[clause[0]:clause[1]].split())
+    clause_text = text[clause[0]:clause[1]]
+    for trigger_words, up_type, up_sub in t.upgrades:
+        if any((w in words) if " " not in w else (w in clause_text) for w in trigger_words):
+            event_type, sub = up_type, up_sub
+            break
+    if t.trigger_id == "territory":
+        state = actor1 is None or actor1.actor.type == "state_forces" or actor1.actor.state_aligned
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    return event_type, sub
+
+
+def _continuation(text: str, clause: tuple[int, int]) -> bool:
+    head = text[clause[0]:clause[0] + 12]
+    return head.startswith(("و", "ف")) or head.startswith(("ثم", "اضافه"))
+
+
+def extract_events(ctx: Context) -> list[Draft]:
+    drafts: list[Draft] = []
+    speaker: Source | None = None
+    carried: tuple[date | None, int] | None = None
+    for sentence, clauses in ctx.sentences:
+        if ctx.text[max(0, sentence[0] - 2):sentence[0]].count("\n"):
+            speaker, carried = None, None          # a new paragraph
+        previous: Draft | None = None
+        for clause in clauses:
+            triggers = [t for t in ctx.triggers if _inside(t, clause)]
+            if not triggers:
+                extra = _usable_places(ctx, clause)
+                if previous and extra and _continuation(ctx.text, clause):
+                    for p in extra:
+                        drafts.append(replace(previous, place=p, clause=clause,
+                                              notes=[*previous.notes, "place added by coordination"]))
+                continue
+            trigger = max(triggers, key=lambda t: (t.weight, -t.start))
+            place = _place_for(ctx, clause, sentence, trigger)
+            mode = modality(ctx.text, clause, sentence, trigger)
+            src = claim_source(ctx.text, sentence, trigger, ctx.actors, speaker)
+            if src:
+                speaker = src
+            excluded = {src.actor.id} if src and src.actor else set()
+            actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, excluded)
+            event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
+            when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
+            if place is None:
+                ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")
+                previous = None
+                continue
+            if mode == "reported" and src:
+                mode = "claimed"
+            if when and ctx.published and when > ctx.published + timedelta(days=1):
+                mode = "planned"
+            if when and ctx.published and (ctx.published - when).days > BACKGROUND_DAYS:
+                ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: background ({when})")
+                continue
+            deaths = fatalities(ctx.text, sentence[0], sentence[1], ctx.numbers)
+            draft = Draft(event_type, sub, trigger, place, when, precision, actor1, actor2, mode, src, deaths,
+                          sentence, clause, [why, place.reason])
+            drafts.append(draft)
+            previous = draft
+            if when and precision == 1:
+                carried = (when, 2)
+    return drafts

@@ -1,0 +1,50 @@
+"""Normalised cue-word sets, and small helpers to look for them in a span of text."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from marsad.lexicon.load import load
+from marsad.lexicon.matcher import PhraseMatcher
+from marsad.lexicon.morph import verb_forms
+from marsad.stages.normalize import normalize_string
+
+
+@cache
+def cue_set(name: str) -> frozenset[str]:
+    return frozenset(normalize_string(w) for w in load("cues.yaml")[name])
+
+
+@cache
+def cue_matcher(*names: str) -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for name in names:
+        words = load("cues.yaml")[name]
+        if name == "attribution_verbs":
+            for w in words:
+                m.add_all(verb_forms(w), name)
+        else:
+            m.add_all(words, name)
+    return m
+
+
+def find_cues(text: str, start: int, end: int, *names: str) -> list[tuple[int, int, str]]:
+    """(start, end, cue list name) of every cue of the named lists inside [start, end)."""
+    return [(m.start + start, m.end + start, m.payloads[0])
+            for m in cue_matcher(*names).find(text[start:end])]
+
+
+@cache
+def generic_sources() -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for entry in load("cues.yaml")["generic_sources"]:
+        m.add_all(entry["names"], entry["name"])
+    return m
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end]))

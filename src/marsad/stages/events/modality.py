@@ -1,0 +1,95 @@
+"""Modality (reported, claimed, planned, denied, hypothetical) and who a claim is attributed to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.mentions import ActorInfo, ActorMention, TriggerMention
+from marsad.stages.events.cues import find_cues, generic_sources, words_between
+
+_WINDOW_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    text: str
+    actor: ActorInfo | None = None
+    start: int = 0
+    end: int = 0
+
+
+def _future_prefix(text: str, trigger: TriggerMention) -> bool:
+    """A verb trigger carrying the future proclitic: سيقصف, وستسيطر."""
+    word_start = trigger.start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    prefix = text[word_start:trigger.start]
+    return trigger.is_verb and prefix.endswith("س")
+
+
+def _purpose_masdar(text: str, trigger: TriggerMention) -> bool:
+    """"لتحرير", "للسيطرة": a masdar after purpose ل is a plan, not a report."""
+    if trigger.is_verb:
+        return False
+    prefix_start = trigger.start
+    while prefix_start > 0 and text[prefix_start - 1].isalpha():
+        prefix_start -= 1
+    prefix = text[prefix_start:trigger.start]
+    return prefix in ("ل", "ول", "فل") or (prefix == "" and text[max(0, trigger.start - 2):trigger.start] == "لل")
+
+
+def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention) -> str:
+    if _future_prefix(text, trigger) or _purpose_masdar(text, trigger):
+        return "planned"
+    before = find_cues(text, sentence[0], trigger.start, "planned", "denied", "hypothetical", "appeals", "negations")
+    for start, end, kind in reversed(before):
+        near = words_between(text, end, trigger.start) <= _WINDOW_WORDS
+        in_clause = start >= clause[0]
+        if kind == "negations":
+            if in_clause and words_between(text, end, trigger.start) <= 1 and text[start:end] in ("لم", "لن", "ما"):
+                return "denied" if text[start:end] != "لن" else "planned"
+            continue
+        if kind == "denied" and near:
+            return "denied"
+        if kind == "hypothetical" and in_clause and near:
+            return "hypothetical"
+        if kind in ("planned", "appeals") and (in_clause or near):
+            return "planned"
+    return "reported"
+
+
+def _source_after(text: str, cue_end: int, limit: int, actors: list[ActorMention]) -> Source | None:
+    """The body named just after an attribution cue: an actor, or a generic source noun."""
+    for a in actors:
+        if cue_end <= a.start < limit and words_between(text, cue_end, a.start) <= 6:
+            return Source(a.actor.name, text[a.start:a.end], a.actor, a.start, a.end)
+    for m in generic_sources().find(text[cue_end:limit]):
+        if words_between(text, cue_end, cue_end + m.start) <= 3:
+            s, e = cue_end + m.start, cue_end + m.end
+            return Source(m.payloads[0], text[s:e], None, s, e)
+    return None
+
+
+def _source_before(text: str, cue_start: int, sentence_start: int, actors: list[ActorMention]) -> Source | None:
+    for a in reversed(actors):
+        if sentence_start <= a.start and a.end <= cue_start and words_between(text, a.end, cue_start) <= 2:
+            return Source(a.actor.name, text[a.start:a.end], a.actor, a.start, a.end)
+    return None
+
+
+def claim_source(text: str, sentence: tuple[int, int], trigger: TriggerMention, actors: list[ActorMention],
+                 previous: Source | None) -> Source | None:
+    """Who the sentence attributes the event to, or None when the outlet reports it itself."""
+    cues = find_cues(text, sentence[0], sentence[1], "attribution_verbs", "attribution_participles",
+                     "attribution_preps", "statement_nouns")
+    for start, end, kind in cues:
+        if kind == "statement_nouns":
+            continue
+        if kind == "attribution_preps" or start < trigger.start:
+            src = _source_after(text, end, sentence[1], actors) or _source_before(text, start, sentence[0], actors)
+            if src:
+                return src
+            if kind in ("attribution_verbs", "attribution_participles") and previous:
+                return previous
+    return None

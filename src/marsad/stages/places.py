@@ -1,0 +1,139 @@
+"""Place mentions: recognised with their frames, disambiguated, given a precision and a reason.
+
+Frames: "ريف X", "شمال X", "أطراف X" make precision 2; "محافظة X" prefers the admin unit;
+"مدينة/بلدة/قرية X" prefers a settlement. A province or country alone is precision 3.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import cache
+from typing import Any
+
+from marsad.lexicon.load import load, load_dir
+from marsad.lexicon.matcher import PROCLITICS, PhraseMatcher
+from marsad.mentions import PlaceMention
+from marsad.stages.normalize import normalize_string
+
+_SETTLEMENT = {"city", "town", "village", "camp", "neighbourhood"}
+_ADMIN = {"country", "admin1", "admin2", "admin3", "region"}
+
+
+def _strip_clitics(word: str) -> set[str]:
+    return {word[len(p):] for p in PROCLITICS if word.startswith(p) and len(word) - len(p) >= 2} | {word}
+
+
+@cache
+def _cues() -> dict[str, set[str]]:
+    c = load("cues.yaml")
+    return {k: {normalize_string(w) for w in c[k]}
+            for k in ("place_frames_exact", "place_frames_near", "place_frames_admin", "place_stopwords")}
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(normalize_string(d) for e in load_dir("places") for d in e.get("demonyms_ar") or [])
+
+
+_MATCHERS: dict[str, PhraseMatcher[str]] = {}
+
+
+def _matcher(gazetteer: Any) -> PhraseMatcher[str]:
+    key = str(gazetteer.path)
+    if key not in _MATCHERS:
+        m: PhraseMatcher[str] = PhraseMatcher()
+        for norm, place_id in gazetteer.all_names():
+            m.add(norm, place_id)
+        gazetteer.preload()
+        _MATCHERS[key] = m
+    return _MATCHERS[key]
+
+
+def _frame(text: str, start: int) -> tuple[str | None, str | None, int]:
+    """The frame word(s) just before a name: (kind of frame, the word, where the frame starts)."""
+    cues = _cues()
+    before = text[max(0, start - 40):start].split()
+    if not before:
+        return None, None, start
+    pos = start
+    for n_words in (3, 2, 1):
+        if len(before) < n_words:
+            continue
+        phrase_words = before[-n_words:]
+        phrase_len = len(" ".join(phrase_words)) + 1
+        for variant in _strip_clitics(phrase_words[0]):
+            phrase = " ".join([variant, *phrase_words[1:]])
+            for kind in ("place_frames_near", "place_frames_admin", "place_frames_exact"):
+                if phrase in cues[kind]:
+                    return kind.removeprefix("place_frames_"), phrase, max(0, pos - phrase_len)
+    return None, None, start
+
+
+def _score(place: Any, frame: str | None, countries: Counter[str], anchors: list[Any]) -> tuple[float, str]:
+    score, why = 0.0, []
+    if place.curated:
+        score += 2
+        why.append("curated")
+    if countries:
+        top = countries.most_common(1)[0][0]
+        if place.country_code == top:
+            score += 4
+            why.append(f"in the article's country ({top})")
+        elif place.country_code in countries:
+            score += 2
+            why.append(f"in a country the article names ({place.country_code})")
+    if frame == "admin" and place.kind in _ADMIN:
+        score += 3
+        why.append("admin frame")
+    if frame == "exact" and place.kind in _SETTLEMENT:
+        score += 1.5
+        why.append("settlement frame")
+    if place.kind in ("admin1", "city"):
+        score += 1
+    score += math.log10(max(place.population or 0, 1)) / 3
+    near = [a for a in anchors if a is not place and a.lat is not None and place.lat is not None
+            and abs(a.lat - place.lat) + abs(a.lon - place.lon) < 1.5]
+    if near:
+        score += 1.5
+        why.append(f"near {near[0].name}")
+    return score, ", ".join(why) or "only candidate" if score else "population"
+
+
+def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) -> list[PlaceMention]:  # type: ignore[assignment]
+    """Every place mention in the text, disambiguated against the others."""
+    cues = _cues()
+    raw = []
+    for m in _matcher(gazetteer).find(text):
+        if any(s <= m.start and m.end <= e for s, e in exclude):
+            continue
+        frame, word, frame_start = _frame(text, m.word_start)
+        if m.key in cues["place_frames_exact"] | cues["place_frames_admin"] | cues["place_frames_near"]:
+            continue
+        if m.key in cues["place_stopwords"] and frame not in ("exact", "admin"):
+            continue
+        cands = [gazetteer.place(pid) for pid in dict.fromkeys(m.payloads)]
+        raw.append((m, frame, word, frame_start, cands))
+    countries: Counter[str] = Counter()
+    for m, *_rest, cands in raw:
+        codes = {c.country_code for c in cands}
+        if len(codes) == 1:
+            countries[codes.pop()] += 2 if m.key in _demonyms() or cands[0].kind == "country" else 1
+    anchors = [c[0] for *_x, c in raw if len(c) == 1]
+    out = []
+    for m, frame, word, frame_start, cands in raw:
+        scored = sorted(((_score(c, frame, countries, anchors), c) for c in cands),
+                        key=lambda sc: (-sc[0][0], sc[1].rank))
+        (best_score, reason), best = scored[0]
+        precision = 2 if frame == "near" else 3 if best.kind in ("country", "admin1", "region") else 1
+        if m.key in _demonyms():
+            frame = "demonym"
+        out.append(PlaceMention(m.start, m.end, frame_start, best, precision, frame, reason,
+                                tuple(c for _, c in scored)))
+    return out
+
+
+def document_countries(places: list[PlaceMention]) -> tuple[str, ...]:
+    """Country codes by how often the article's places point to them, most frequent first."""
+    counts = Counter(p.place.country_code for p in places if p.place.country_code)
+    return tuple(code for code, _ in counts.most_common())
