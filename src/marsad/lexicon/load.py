@@ -18,6 +18,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "dates.yaml": schemas.DATES,
     "numbers.yaml": schemas.NUMBERS,
     "cues.yaml": schemas.CUES,
+    "clitics.yaml": schemas.CLITICS,
     "actors": schemas.ACTORS,
     "places": schemas.PLACES,
 }

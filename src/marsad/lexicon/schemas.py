@@ -63,6 +63,8 @@ NUMBERS = _doc(units=_NAMED_VALUES, tens=_NAMED_VALUES, hundreds=_NAMED_VALUES, 
                ordinal_unit_prefixes=_NAMED_VALUES, vague=_NAMED_VALUES, qualifiers=_STRINGS,
                dual_suffixes=_STRINGS)
 
+CLITICS = _doc(conjunctions=_STRINGS, prepositions=_STRINGS, future=_STRINGS, article=_STRINGS, protected=_STRINGS)
+
 CUES = {
     "type": "object",
     "required": ["version", "attribution_verbs", "planned", "denied", "death_nouns", "injury_nouns"],

@@ -72,6 +72,7 @@ def _vocab() -> _Vocab:
     period = {k: [normalize_string(w) for w in v] for k, v in d["period_words"].items()}
     hijri_markers = [normalize_string(w) for w in d["hijri_markers"]]
     qual = _alt(past_set | future_set)
+    qual_now = _alt(list(past_set | future_set) + current)
     day = rf"(?:\d{{1,2}}|{_alt(ordinals)})"
     month_name = _alt(months)
     month_alt = rf"(?:\s*[(/]\s*(?:{month_name})\s*\)?)?"
@@ -79,17 +80,18 @@ def _vocab() -> _Vocab:
     pattern = rf"""
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))
     | (?P<dmy>(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}))
-    | (?P<hijri>(?P<hd>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(hijri)})\s+(?:(?:عام|سنه)\s+)?(?P<hy>\d{{4}})
+    | (?P<hijri>(?P<hd>{day})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(hijri)})\s+(?:(?:عام|سنه)\s+)?(?P<hy>\d{{4}})
         (?:\s*(?:{_alt(hijri_markers)})(?![^\W\d_]))?)
     | (?P<dm>(?:(?:يوم\s+)?(?P<dmwd>{_alt(weekdays)})\s+)?(?P<dd>{day})\s+(?:من\s+)?(?:شهر\s+)?(?P<dmm>{month_name}){month_alt}
-        {year.format("dmy_y")}(?:\s+(?P<dmq>{qual}))?)
+        {year.format("dmy_y")}(?:\s+(?P<dmq>{qual_now}))?)
     | (?P<mon>(?:(?P<mpart>{_alt(parts)})\s+)?(?:شهر\s+)?(?P<mm>{month_name}){month_alt}
-        (?:(?:\s+(?:عام\s+|سنه\s+)?(?P<my>\d{{4}}))|\s+(?P<mq>{qual}))(?:\s+(?P<mq2>{qual}))?)
+        (?:(?:\s+(?:عام\s+|سنه\s+)?(?P<my>\d{{4}}))|\s+(?P<mq>{qual_now})|(?<=\S)(?=\s|$)(?(mpart)|(?!)))
+        (?:\s+(?P<mq2>{qual}))?)
     | (?P<mrel>(?:(?P<rpart>{_alt(parts)})\s+)?{month}\s+(?P<mrq>{_alt(list(past_set | future_set) + current)}))
     | (?P<wrel>{week}\s+(?P<wq>{_alt(list(past_set | future_set) + current)}))
     | (?P<ago>(?:قبل|منذ)\s+(?:(?P<an>\d+|{_alt(units)})\s+)?(?P<au>{_alt(period["days"] + period["weeks"])}))
     | (?P<wd>(?:(?:{_alt(day_parts)})\s+)?(?:(?:اليوم|يوم)\s+)?(?P<wdn>{_alt(weekdays)})(?:\s+(?P<wdq>{qual}))?)
-    | (?P<rel>{_alt(relative)})
+    | (?P<rel>{_alt(relative)})(?:\s+(?:{_alt(weekdays)}))?
     """
     return _Vocab(months, hijri, weekdays, relative, ordinals, units, parts, past_set, future_set,
                   re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W_])", re.VERBOSE))
@@ -148,7 +150,7 @@ def _resolve(m: re.Match[str], published: date | None, v: _Vocab) -> tuple[date 
     if g("dmy"):
         return _safe(int(g("ny")), int(g("nm")), int(g("nd"))), 1, False
     if g("hijri"):
-        return _hijri(int(g("hd")), v.hijri[g("hm")], int(g("hy"))), 1, False
+        return _hijri(_day_number(g("hd"), v), v.hijri[g("hm")], int(g("hy"))), 1, False
     if g("dm"):
         day, month = _day_number(g("dd"), v), v.months[g("dmm")]
         if g("dmy_y"):
@@ -181,8 +183,9 @@ def _resolve(m: re.Match[str], published: date | None, v: _Vocab) -> tuple[date 
         weeks = unit.startswith("اسبوع") or unit in ("اسابيع",)
         if unit == "اسبوعين":
             n, weeks = 2, True
-        if not n:
-            return published - timedelta(days=3), 2, True          # "قبل أيام"
+        if not n and unit in ("ايام", "اسابيع"):
+            return published - timedelta(days=3 if unit == "ايام" else 14), 2, True   # "قبل أيام"
+        n = n or 1
         return published - timedelta(days=n * (7 if weeks else 1)), (2 if weeks else 1), True
     if g("wd"):
         target = v.weekdays[g("wdn")]

@@ -32,6 +32,8 @@ def _char(ch: str) -> str:
         return ""
     if ch in _MAP:
         return _MAP[ch]
+    if ch in "\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85":
+        return "\n"
     if ch.isspace():
         return " "
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:

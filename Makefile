@@ -1,0 +1,36 @@
+# marsad — one command to set up and run the demo, one to set up and run every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: setup demo test lint typecheck unit clean
+
+$(BIN)/marsad: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+setup: $(BIN)/marsad
+
+demo: setup
+	$(BIN)/marsad extract examples/aden_2015.txt --published 2015-07-21 --format table
+	$(BIN)/marsad extract examples/deir_ezzor_2017.txt --published 2017-10-12 --format table
+	$(BIN)/marsad extract examples/baghdad_2019.txt --published 2019-10-03 --format table
+	$(BIN)/marsad extract examples/khartoum_2023.txt --published 2023-04-17 --format table
+	$(BIN)/marsad extract examples/gaza_2024.txt --published 2024-02-20 --format table
+
+lint: setup
+	$(BIN)/ruff check src tests
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

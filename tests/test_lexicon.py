@@ -1,0 +1,62 @@
+"""Every language-data file parses, matches its schema and passes the lint."""
+
+import pytest
+import yaml
+
+from marsad.lexicon.lint import lint, string_problems
+from marsad.lexicon.load import data_files, load_dir, problems
+from marsad.stages.normalize import normalize_string
+
+FILES = data_files()
+
+
+def test_all_expected_files_are_packaged():
+    names = {res.name for _, res in FILES}
+    assert {"triggers.yaml", "dates.yaml", "numbers.yaml", "cues.yaml", "clitics.yaml"} <= names
+
+
+@pytest.mark.parametrize(("key", "res"), FILES, ids=[r.name for _, r in FILES])
+def test_data_file_is_clean(key, res):
+    assert problems(res, key) == []
+
+
+@pytest.mark.parametrize(("bad", "problem"), [
+    ("الـرقة", "tatweel"),
+    ("\ufefb", "presentation forms"),
+    ("قُصف", "diacritics"),
+    ("الرقة ", "stray spaces"),
+    ("\u0627\u0653", "not NFC"),
+])
+def test_lint_catches_each_kind_of_bad_entry(bad, problem):
+    assert any(problem in p for p in string_problems(bad))
+
+
+def test_lint_catches_duplicates_after_normalisation():
+    data = yaml.safe_load("names: [الرقة, الرقه]")
+    assert any("duplicates" in p for p in lint(data))
+
+
+def test_no_arabic_alias_names_two_actors():
+    owners: dict[str, str] = {}
+    clashes = []
+    for actor in load_dir("actors"):
+        for alias in actor["aliases_ar"]:
+            key = normalize_string(alias)
+            if key in owners and owners[key] != actor["id"]:
+                clashes.append(f"{alias}: {owners[key]} and {actor['id']}")
+            owners[key] = actor["id"]
+    assert clashes == []
+
+
+def test_actor_ids_are_unique():
+    ids = [a["id"] for a in load_dir("actors")]
+    assert len(ids) == len(set(ids))
+
+
+def test_place_admin1_names_exist_in_their_country():
+    entries = load_dir("places")
+    admin1 = {(p["country_code"], p["name"]) for p in entries if p["kind"] == "admin1"}
+    missing = sorted({f"{p['country_code']}:{p['admin1']}" for p in entries
+                      if p["kind"] not in ("admin1", "country") and p.get("admin1")
+                      and (p["country_code"], p["admin1"]) not in admin1})
+    assert missing == []
