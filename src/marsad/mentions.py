@@ -65,3 +65,4 @@ class TriggerMention:
     weight: int
     is_verb: bool
     upgrades: tuple[Any, ...] = ()
+    tense: str | None = None        # "past" or "present" for verbs

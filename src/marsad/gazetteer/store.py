@@ -60,6 +60,7 @@ def _place(row: sqlite3.Row) -> Place:
 
 def _fingerprint() -> str:
     h = hashlib.sha256(f"schema{SCHEMA_VERSION}".encode())
+    h.update(Path(sources.__file__).read_bytes())        # how rows are made is part of the store
     for key, res in data_files():
         if key == "places":
             h.update(res.read_bytes())

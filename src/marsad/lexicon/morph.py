@@ -33,6 +33,12 @@ def _weak_variants(stem: str) -> set[str]:
 
 
 def verb_forms(past_stem: str) -> set[str]:
+    past, present = verb_forms_by_tense(past_stem)
+    return past | present
+
+
+def verb_forms_by_tense(past_stem: str) -> tuple[set[str], set[str]]:
+    """(past forms, present forms) of a verb; a form that could be either counts as past."""
     past = normalize_string(past_stem)
     forms: set[str] = set()
     past_bases = {past}
@@ -42,6 +48,8 @@ def verb_forms(past_stem: str) -> set[str]:
         for suf in _PAST_SUFFIXES:
             for obj in _OBJECT_SUFFIXES:
                 forms.add(base + suf + obj)
+    past_forms = {f for f in forms if len(f) >= 2}
+    forms = set()
     stems = {_present_stem(past)}
     stems |= {v for s in list(stems) for v in _weak_variants(s)}
     if len(past) == 2 or (len(past) == 3 and past[-1] == past[-2]):   # doubled: شن -> يشن
@@ -51,4 +59,4 @@ def verb_forms(past_stem: str) -> set[str]:
             for suf in _PRESENT_SUFFIXES:
                 for obj in _OBJECT_SUFFIXES:
                     forms.add(pre + stem + suf + obj)
-    return {f for f in forms if len(f) >= 2}
+    return past_forms, {f for f in forms if len(f) >= 2} - past_forms

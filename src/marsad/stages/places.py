@@ -13,9 +13,11 @@ from typing import Any
 
 from marsad.lexicon.load import load, load_dir
 from marsad.lexicon.matcher import PROCLITICS, PhraseMatcher
+from marsad.lexicon.vocabulary import common_words
 from marsad.mentions import PlaceMention
 from marsad.stages.normalize import normalize_string
 
+BIG_TOWN = 50_000
 _SETTLEMENT = {"city", "town", "village", "camp", "neighbourhood"}
 _ADMIN = {"country", "admin1", "admin2", "admin3", "region"}
 
@@ -70,6 +72,13 @@ def _frame(text: str, start: int) -> tuple[str | None, str | None, int]:
     return None, None, start
 
 
+def _plausible_town(m: Any, place: Any, frame: str | None) -> bool:
+    """A GeoNames town outside a frame: only a name that is no ordinary word, of a big town."""
+    if m.key in common_words() or any(w in common_words() for w in m.key.split()):
+        return False
+    return (place.population or 0) >= BIG_TOWN or frame == "near"
+
+
 def _score(place: Any, frame: str | None, countries: Counter[str], anchors: list[Any]) -> tuple[float, str]:
     score, why = 0.0, []
     if place.curated:
@@ -110,9 +119,11 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
         frame, word, frame_start = _frame(text, m.word_start)
         if m.key in cues["place_frames_exact"] | cues["place_frames_admin"] | cues["place_frames_near"]:
             continue
-        if m.key in cues["place_stopwords"] and frame not in ("exact", "admin"):
-            continue
         cands = [gazetteer.place(pid) for pid in dict.fromkeys(m.payloads)]
+        if frame not in ("exact", "admin"):
+            cands = [c for c in cands if c.curated or _plausible_town(m, c, frame)]
+            if m.key in cues["place_stopwords"] or not cands:
+                continue
         raw.append((m, frame, word, frame_start, cands))
     countries: Counter[str] = Counter()
     for m, *_rest, cands in raw:

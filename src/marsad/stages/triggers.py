@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from marsad.lexicon.load import load
 from marsad.lexicon.matcher import PhraseMatcher
-from marsad.lexicon.morph import verb_forms
+from marsad.lexicon.morph import verb_forms_by_tense
 from marsad.mentions import TriggerMention
 from marsad.stages.normalize import normalize_string
 
@@ -19,11 +20,14 @@ def _matcher() -> PhraseMatcher[TriggerMention]:
             (frozenset(normalize_string(w) for w in u["words"]), u.get("event_type", t["event_type"]),
              u["sub_event_type"])
             for u in t.get("upgrades") or [])
-        def proto(is_verb: bool, t: dict = t, upgrades: tuple = upgrades) -> TriggerMention:  # type: ignore[type-arg]
-            return TriggerMention(0, 0, t["id"], t["event_type"], t["sub_event_type"], t["weight"], is_verb, upgrades)
+        def proto(tense: str | None, t: dict = t, upgrades: tuple = upgrades) -> TriggerMention:  # type: ignore[type-arg]
+            return TriggerMention(0, 0, t["id"], t["event_type"], t["sub_event_type"], t["weight"], tense is not None,
+                                  upgrades, tense)
         for verb in t.get("verbs") or []:
-            m.add_all(verb_forms(verb), proto(True))
-        m.add_all(t.get("nouns") or [], proto(False))
+            past, present = verb_forms_by_tense(verb)
+            m.add_all(past, proto("past"))
+            m.add_all(present, proto("present"))
+        m.add_all(t.get("nouns") or [], proto(None))
     return m
 
 
@@ -31,6 +35,5 @@ def find_triggers(text: str) -> list[TriggerMention]:
     out = []
     for match in _matcher().find(text):
         best = max(match.payloads, key=lambda p: p.weight)
-        out.append(TriggerMention(match.start, match.end, best.trigger_id, best.event_type, best.sub_event_type,
-                                  best.weight, best.is_verb, best.upgrades))
+        out.append(replace(best, start=match.start, end=match.end))
     return out

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from marsad.mentions import ActorMention, DateMention, NumberMention, PlaceMention, TriggerMention
-from marsad.stages.events.cues import words_between
+from marsad.stages.events.cues import cue_set, words_between
 from marsad.stages.events.fatalities import fatalities
 from marsad.stages.events.modality import Source, claim_source, modality
 from marsad.stages.events.roles import assign_roles
@@ -112,6 +112,26 @@ def _refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
     return event_type, sub
 
 
+def _describes_incident(text: str, t: TriggerMention) -> bool:
+    """Territory words describe a state ("التي يسيطر عليها", "سيطرة التنظيم") unless a past verb
+    or an accomplishment ("تمكنت من السيطرة") makes them an incident."""
+    if t.trigger_id != "territory":
+        return True
+    before = text[max(0, t.start - 40):t.start].split()[-4:]
+    if t.tense == "present":
+        return False
+    if t.tense == "past":
+        return not (before and before[-1] in cue_set("state_markers"))
+    return any(w in cue_set("accomplishment") or w[1:] in cue_set("accomplishment") for w in before)
+
+
+def _reported_speech_continues(text: str, sentence: tuple[int, int]) -> bool:
+    """Is the next sentence likely the same speaker going on ("وأضاف", "وتابع")? Only then does
+    a date carry over to it."""
+    nxt = text[sentence[1]:sentence[1] + 20].split()
+    return bool(nxt) and nxt[0].lstrip("و") in cue_set("continuation_verbs")
+
+
 def _continuation(text: str, clause: tuple[int, int]) -> bool:
     head = text[clause[0]:clause[0] + 12]
     return head.startswith(("و", "ف")) or head.startswith(("ثم", "اضافه"))
@@ -126,7 +146,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             speaker, carried = None, None          # a new paragraph
         previous: Draft | None = None
         for clause in clauses:
-            triggers = [t for t in ctx.triggers if _inside(t, clause)]
+            triggers = [t for t in ctx.triggers if _inside(t, clause) and _describes_incident(ctx.text, t)
+                        and not any(a.start <= t.start < a.end for a in ctx.actors)]
             if not triggers:
                 extra = _usable_places(ctx, clause)
                 if previous and extra and _continuation(ctx.text, clause):
@@ -162,4 +183,6 @@ def extract_events(ctx: Context) -> list[Draft]:
             previous = draft
             if when and precision == 1:
                 carried = (when, 2)
+        if not _reported_speech_continues(ctx.text, sentence):
+            carried = None
     return drafts
