@@ -10,6 +10,7 @@ from marsad.model import ActorRef, Event, Evidence, Location
 from marsad.stages.events.assemble import Draft
 from marsad.stages.events.modality import Source
 
+_CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
 RawSpan = Callable[[int, int], tuple[int, int]]
 
 
@@ -32,7 +33,7 @@ def _source(src: Source | None, raw: str, raw_span: RawSpan) -> ActorRef | None:
 
 
 def _location(p: PlaceMention, raw: str, raw_span: RawSpan) -> Location:
-    s, e = raw_span(p.frame_start if p.precision == 2 else p.start, p.end)
+    s, e = raw_span(p.frame_start if p.precision == 2 or p.frame == "unknown" else p.start, p.end)
     pl = p.place
     return Location(pl.name, raw[s:e], pl.country, pl.country_code, pl.admin1 if pl.kind != "country" else None,
                     pl.admin2, pl.lat, pl.lon, pl.geonames_id, p.precision)
@@ -46,12 +47,17 @@ def _confidence(d: Draft) -> float:
 
 def to_event(d: Draft, raw: str, raw_span: RawSpan) -> Event:
     s, e = raw_span(*d.sentence)
-    civilians_victim = d.actor2 is None and d.event_type == "Violence against civilians"
+    civilians_victim = d.actor2 is None and (d.event_type == "Violence against civilians" or (
+        d.civilians and d.event_type == "Explosions/Remote violence"))
     actor2 = _actor(d.actor2, raw, raw_span) or (ActorRef("Civilians", "", "civilians", "civilians")
                                                   if civilians_victim else None)
+    actor1 = _actor(d.actor1, raw, raw_span)
+    country = d.place.place.country
+    if actor1 is None and country and d.event_type in _CROWDS:
+        actor1 = ActorRef(f"{_CROWDS[d.event_type]} ({country})", "", None, _CROWDS[d.event_type].lower())
     return Event(
         event_type=d.event_type, sub_event_type=d.sub_event_type,
-        actor1=_actor(d.actor1, raw, raw_span), actor2=actor2,
+        actor1=actor1, actor2=actor2,
         location=_location(d.place, raw, raw_span), date=d.date, time_precision=d.time_precision,
         fatalities=d.fatalities, modality=d.modality, claim_source=_source(d.source, raw, raw_span),
         evidence=Evidence(raw[s:e], s, e), confidence=_confidence(d), trigger=d.trigger.trigger_id,

@@ -10,9 +10,10 @@ from typing import Any
 from marsad.lexicon.load import load_dir
 
 # Countries whose GeoNames towns are loaded: the Arab League, its neighbours and the Sahel.
-SCOPE = frozenset(
-    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IL TR ML NE BF TD NG SS ER ET".split()
-)
+SCOPE = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD",
+    "SY", "TN", "AE", "YE", "IL", "TR", "ML", "NE", "BF", "TD", "NG", "SS", "ER", "ET",
+})
 MIN_NAME_LETTERS = 3
 SHORT_NAME_MIN_POPULATION = 20000   # a three-letter name is too often a word unless the town is big
 

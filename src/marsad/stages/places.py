@@ -7,6 +7,7 @@ Frames: "ريف X", "شمال X", "أطراف X" make precision 2; "محافظة
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -132,7 +133,7 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
             countries[codes.pop()] += 2 if m.key in _demonyms() or cands[0].kind == "country" else 1
     anchors = [c[0] for *_x, c in raw if len(c) == 1]
     out = []
-    for m, frame, word, frame_start, cands in raw:
+    for m, frame, _word, frame_start, cands in raw:
         scored = sorted(((_score(c, frame, countries, anchors), c) for c in cands),
                         key=lambda sc: (-sc[0][0], sc[1].rank))
         (best_score, reason), best = scored[0]
@@ -141,6 +142,41 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
             frame = "demonym"
         out.append(PlaceMention(m.start, m.end, frame_start, best, precision, frame, reason,
                                 tuple(c for _, c in scored)))
+    return sorted(out + unknown_framed_places(text, out), key=lambda p: p.start)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME_STOP = {"في", "من", "على", "الى", "عن", "مع", "بين", "قرب", "شمال", "جنوب", "شرق", "غرب", "التي", "الذي",
+              "حيث", "بعد", "قبل", "امس", "اليوم", "وسط"}
+FALLBACK_WINDOW = 160
+
+
+def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
+    """"بلدة X" where X is in no gazetteer: located at the admin unit or city named around it,
+    with precision 2, keeping the article's words."""
+    cues = _cues()
+    covered = [(p.frame_start, p.end) for p in known]
+    anchors = [p for p in known if p.place.kind not in ("country", "region") and p.frame != "demonym"]
+    out = []
+    for m in re.finditer(r"(?<![^\W\d_])[وفب]?(?:" + "|".join(sorted(
+            (re.escape(w) for w in cues["place_frames_exact"] if " " not in w), key=len, reverse=True)) + r")\s+", text):
+        name_start = m.end()
+        words: list[re.Match[str]] = []
+        for w in _NAME_WORD.finditer(text, name_start, min(len(text), name_start + 40)):
+            if words and (w.start() != words[-1].end() + 1 or w.group().startswith("و")):
+                break
+            if w.group() in _NAME_STOP or w.group() in cues["place_frames_exact"] or len(words) == 2:
+                break
+            words.append(w)
+        if not words or any(s <= name_start < e for s, e in covered):
+            continue
+        end = words[-1].end()
+        near = [a for a in anchors if abs(a.start - name_start) <= FALLBACK_WINDOW]
+        if not near:
+            continue
+        anchor = min(near, key=lambda a: abs(a.start - name_start))
+        out.append(PlaceMention(name_start, end, m.start(), anchor.place, 2, "unknown",
+                                f"not in the gazetteer: placed at {anchor.place.name}, named nearby"))
     return out
 
 

@@ -37,6 +37,7 @@ class Draft:
     sentence: tuple[int, int]
     clause: tuple[int, int]
     notes: list[str] = field(default_factory=list)
+    civilians: bool = False
 
 
 @dataclass
@@ -132,6 +133,10 @@ def _reported_speech_continues(text: str, sentence: tuple[int, int]) -> bool:
     return bool(nxt) and nxt[0].lstrip("و") in cue_set("continuation_verbs")
 
 
+def _mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
+    return bool(set(text[clause[0]:clause[1]].split()) & cue_set("civilian_nouns"))
+
+
 def _continuation(text: str, clause: tuple[int, int]) -> bool:
     head = text[clause[0]:clause[0] + 12]
     return head.startswith(("و", "ف")) or head.startswith(("ثم", "اضافه"))
@@ -178,7 +183,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                 continue
             deaths = fatalities(ctx.text, sentence[0], sentence[1], ctx.numbers)
             draft = Draft(event_type, sub, trigger, place, when, precision, actor1, actor2, mode, src, deaths,
-                          sentence, clause, [why, place.reason])
+                          sentence, clause, [why, place.reason], _mentions_civilians(ctx.text, clause))
             drafts.append(draft)
             previous = draft
             if when and precision == 1:
