@@ -57,6 +57,7 @@ DATES = _doc(
     month_parts=_NAMED_VALUES,
     period_words={"type": "object", "additionalProperties": _STRINGS},
     hijri_markers=_STRINGS,
+    name_heads=_STRINGS,
 )
 
 NUMBERS = _doc(units=_NAMED_VALUES, tens=_NAMED_VALUES, hundreds=_NAMED_VALUES, ordinals=_NAMED_VALUES,

@@ -50,6 +50,7 @@ class _Vocab:
     ordinals: dict[str, int]
     units: dict[str, int]
     month_parts: dict[str, int]
+    name_heads: frozenset[str]
     past: frozenset[str]
     future: frozenset[str]
     pattern: re.Pattern[str]
@@ -93,7 +94,8 @@ def _vocab() -> _Vocab:
     | (?P<wd>(?:(?:{_alt(day_parts)})\s+)?(?:(?:اليوم|يوم)\s+)?(?P<wdn>{_alt(weekdays)})(?:\s+(?P<wdq>{qual}))?)
     | (?P<rel>{_alt(relative)})(?:\s+(?:{_alt(weekdays)}))?
     """
-    return _Vocab(months, hijri, weekdays, relative, ordinals, units, parts, past_set, future_set,
+    return _Vocab(months, hijri, weekdays, relative, ordinals, units, parts,
+                  frozenset(normalize_string(w) for w in d["name_heads"]), past_set, future_set,
                   re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W_])", re.VERBOSE))
 
 
@@ -204,6 +206,9 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
     v = _vocab()
     out = []
     for m in v.pattern.finditer(text, start, len(text) if end is None else end):
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if before and (before[-1] in v.name_heads or before[-1][1:] in v.name_heads):
+            continue
         value, precision, relative = _resolve(m, published, v)
         if value is None and not relative:
             continue

@@ -69,14 +69,18 @@ def _usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
     return out
 
 
+def _distance(trigger: TriggerMention, place: PlaceMention) -> float:
+    """How far a place is from the trigger; places after it ("قصفت ... بلدة X") count closer."""
+    if place.start >= trigger.end:
+        return place.start - trigger.end
+    return 1.5 * (trigger.start - place.end) + 10
+
+
 def _place_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int],
                trigger: TriggerMention) -> PlaceMention | None:
     in_clause = _usable_places(ctx, clause)
-    after = [p for p in in_clause if p.start >= trigger.end]
-    if after:
-        return after[0]
     if in_clause:
-        return in_clause[-1]
+        return min(in_clause, key=lambda p: _distance(trigger, p))
     in_sentence = _usable_places(ctx, sentence)
     if in_sentence:
         return min(in_sentence, key=lambda p: abs(p.start - trigger.start))
@@ -116,9 +120,11 @@ def _refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
 def _describes_incident(text: str, t: TriggerMention) -> bool:
     """Territory words describe a state ("التي يسيطر عليها", "سيطرة التنظيم") unless a past verb
     or an accomplishment ("تمكنت من السيطرة") makes them an incident."""
+    before = text[max(0, t.start - 40):t.start].split()[-4:]
+    if any(w in cue_set("background_markers") for w in before[-3:]):
+        return False
     if t.trigger_id != "territory":
         return True
-    before = text[max(0, t.start - 40):t.start].split()[-4:]
     if t.tense == "present":
         return False
     if t.tense == "past":

@@ -1,0 +1,66 @@
+"""The event rules on single sentences we wrote (tests/data/event_sentences.yaml).
+
+Scores are measured over the whole file and pinned: a change may raise them, never lower them
+silently. Per-case failures are printed to help whoever works on the rules.
+"""
+
+from datetime import date
+
+import pytest
+import yaml
+
+from conftest import DATA
+from marsad.model import Document
+from marsad.pipeline import run
+from marsad.stages.normalize import normalize_string
+
+CASES = yaml.safe_load((DATA / "event_sentences.yaml").read_text(encoding="utf-8"))["cases"]
+SCORED = ("reported", "claimed")
+PINNED = {"recall": 0.55, "precision": 0.50, "quiet": 0.88}
+
+
+def _place_matches(want: str, event) -> bool:
+    loc = event.location
+    return bool(loc) and normalize_string(want) in normalize_string(loc.text)
+
+
+@pytest.fixture(scope="module")
+def outcome(gazetteer):
+    found = gold = predicted = correct_pred = quiet_ok = quiet_n = 0
+    misses = []
+    for case in CASES:
+        published = case["published"]
+        published = published if isinstance(published, date) else date.fromisoformat(str(published))
+        result = run(Document(text=case["text"], published=published), gazetteer)
+        pred = [e for e in result.events if e.modality in SCORED]
+        want = [e for e in case["events"] if e["modality"] in SCORED]
+        if not want:
+            quiet_n += 1
+            quiet_ok += not pred
+            if pred:
+                misses.append(f"{case['id']}: nothing to find, got {[p.sub_event_type for p in pred]}")
+        used = set()
+        for w in want:
+            gold += 1
+            hit = next((i for i, p in enumerate(pred) if i not in used and p.event_type == w["event_type"]
+                        and (not w.get("place") or _place_matches(w["place"], p))), None)
+            if hit is None:
+                misses.append(f"{case['id']}: missed {w['sub_event_type']} at {w.get('place')}")
+            else:
+                used.add(hit)
+                found += 1
+        predicted += len(pred)
+        correct_pred += len(used)
+    return {"recall": found / gold, "precision": correct_pred / max(predicted, 1),
+            "quiet": quiet_ok / quiet_n, "misses": misses}
+
+
+def test_file_has_enough_varied_cases():
+    assert len(CASES) >= 150
+    assert len({c["id"] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("measure", sorted(PINNED))
+def test_rules_do_not_fall_below_pinned_scores(outcome, measure):
+    assert outcome[measure] >= PINNED[measure], (
+        f"{measure} {outcome[measure]:.3f} < {PINNED[measure]}\n" + "\n".join(outcome["misses"][:60]))
