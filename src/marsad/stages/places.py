@@ -31,7 +31,7 @@ def _strip_clitics(word: str) -> set[str]:
 def _cues() -> dict[str, set[str]]:
     c = load("cues.yaml")
     return {k: {normalize_string(w) for w in c[k]}
-            for k in ("place_frames_exact", "place_frames_near", "place_frames_admin", "place_stopwords")}
+            for k in ("place_frames_exact", "place_frames_near", "place_frames_admin", "place_stopwords", "strong_frames")}
 
 
 @cache
@@ -121,7 +121,7 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
         if m.key in cues["place_frames_exact"] | cues["place_frames_admin"] | cues["place_frames_near"]:
             continue
         cands = [gazetteer.place(pid) for pid in dict.fromkeys(m.payloads)]
-        if frame not in ("exact", "admin"):
+        if word not in cues["strong_frames"]:
             cands = [c for c in cands if c.curated or _plausible_town(m, c, frame)]
             if m.key in cues["place_stopwords"] or not cands:
                 continue

@@ -17,6 +17,7 @@ from marsad.stages.events.roles import assign_roles
 
 BACKGROUND_DAYS = 365
 _NOT_EVENT_PLACE = {"country", "demonym"}
+_CROWD_TYPES = {"protesters", "rioters", "civilians"}
 
 
 @dataclass
@@ -158,7 +159,8 @@ def extract_events(ctx: Context) -> list[Draft]:
         previous: Draft | None = None
         for clause in clauses:
             triggers = [t for t in ctx.triggers if _inside(t, clause) and _describes_incident(ctx.text, t)
-                        and not any(a.start <= t.start < a.end for a in ctx.actors)]
+                        and not any(a.start <= t.start < a.end and a.actor.type not in _CROWD_TYPES
+                                    for a in ctx.actors)]
             if not triggers:
                 extra = _usable_places(ctx, clause)
                 if previous and extra and _continuation(ctx.text, clause):
@@ -172,8 +174,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             src = claim_source(ctx.text, sentence, trigger, ctx.actors, speaker)
             if src:
                 speaker = src
-            excluded = {src.actor.id} if src and src.actor else set()
-            actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, excluded)
+            speaker = next((a for a in ctx.actors if src and (a.start, a.end) == (src.start, src.end)), None)
+            actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, speaker)
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
             when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
             if place is None:

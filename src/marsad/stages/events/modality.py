@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.mentions import ActorInfo, ActorMention, TriggerMention
 from marsad.stages.events.cues import find_cues, generic_sources, words_between
 
 _WINDOW_WORDS = 8
+_COMPLEMENTIZER = re.compile(r"(?<![^\W\d_])(?:ان|بان|انه|انها|انهم|بانه|بانها|بانهم)(?![^\W\d_])|:")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,13 @@ def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trig
 
 
 def _source_after(text: str, cue_end: int, limit: int, actors: list[ActorMention]) -> Source | None:
-    """The body named just after an attribution cue: an actor, or a generic source noun."""
+    """The body named just after an attribution cue, before what it said ("قال X إن ..."):
+    an actor, or a generic source noun."""
+    said = _COMPLEMENTIZER.search(text, cue_end, limit)
+    if said and said.start() > cue_end:
+        limit = said.start()
+    elif said:
+        return None
     for a in actors:
         if cue_end <= a.start < limit and words_between(text, cue_end, a.start) <= 6:
             return Source(a.actor.name, text[a.start:a.end], a.actor, a.start, a.end)

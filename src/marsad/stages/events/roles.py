@@ -2,44 +2,47 @@
 
 from __future__ import annotations
 
-import re
-
 from marsad.mentions import ActorMention, TriggerMention
+from marsad.stages.events.cues import cue_set
 
-_OBJECT_MARKERS = re.compile(
-    r"(?:على|ضد|مع|استهدف\w*|من قبضه|من ايدي|من يد|من سيطره|من عناصر|معاقل|مواقع|مواقع ل|تجمعات|تحصينات|مسلحي|عناصر|"
-    r"مقاتلي|قياديا في|قيادي في|من|في صفوف|صفوف|تمركزات|اهداف|ثكنات|لمواقع|بمواقع)\s*$"
-)
-_AGENT_MARKERS = re.compile(r"(?:من قبل|على يد|على ايدي|شنها|شنتها|نفذها|نفذتها|قام بها|قامت بها)\s*$")
-_BETWEEN = re.compile(r"بين\s*$")
+NOT_PARTIES = {"monitor", "news_agency", "government_body", "international_org"}
 
 
-def _marker_before(text: str, start: int, floor: int, pattern: re.Pattern[str]) -> bool:
-    window = text[max(floor, start - 30):start]
+def _words_before(text: str, start: int, floor: int, n: int = 3) -> list[str]:
     word_start = start
-    while word_start > 0 and text[word_start - 1].isalpha():
+    while word_start > floor and text[word_start - 1].isalpha():
         word_start -= 1
-    window = text[max(floor, word_start - 30):word_start]
-    return bool(pattern.search(window))
+    prefix = text[word_start:start]
+    words = text[max(floor, word_start - 40):word_start].split()[-n:]
+    return [*words, prefix] if prefix else words
+
+
+def _marked(text: str, a: ActorMention, floor: int, cue: str) -> bool:
+    markers = cue_set(cue)
+    before = _words_before(text, a.start, floor)
+    phrase2 = " ".join(before[-2:])
+    return any(w in markers for w in before) or phrase2 in markers
 
 
 def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention,
-                 actors: list[ActorMention], excluded: set[str]) -> tuple[ActorMention | None, ActorMention | None]:
-    """(actor1, actor2) among the actor mentions of the sentence; `excluded` ids are speakers, not parties."""
-    in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1] and a.actor.id not in excluded
-                   and a.actor.type not in ("monitor", "news_agency")]
+                 actors: list[ActorMention], speaker: ActorMention | None
+                 ) -> tuple[ActorMention | None, ActorMention | None]:
+    """(actor1, actor2) among the actor mentions of the sentence; the speaker is a party only when
+    nobody else acts ("قالت القوات إنها سيطرت")."""
+    in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1] and a.actor.type not in NOT_PARTIES
+                   and (speaker is None or (a.start, a.end) != (speaker.start, speaker.end))]
     in_clause = [a for a in in_sentence if clause[0] <= a.start < clause[1]]
     agent: ActorMention | None = None
     patient: ActorMention | None = None
     for a in in_clause:
-        if _marker_before(text, a.start, clause[0], _BETWEEN):
+        if _marked(text, a, clause[0], "between_markers"):
             later = [b for b in in_clause if b.start > a.end and b.actor.id != a.actor.id]
             if later:
                 return a, later[0]
     for a in in_clause:
-        if _marker_before(text, a.start, clause[0], _AGENT_MARKERS):
+        if _marked(text, a, clause[0], "agent_markers"):
             agent = agent or a
-        elif _marker_before(text, a.start, clause[0], _OBJECT_MARKERS) and a.start > trigger.start - 40:
+        elif _marked(text, a, clause[0], "object_markers") and a.start > trigger.start - 40:
             patient = patient or a
     candidates = [a for a in in_clause if a is not agent and a is not patient]
     if agent is None:
@@ -52,6 +55,8 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
         else:
             earlier = [a for a in in_sentence if a.end <= clause[0] and a is not patient]
             agent = earlier[-1] if earlier else None
+    if agent is None and speaker is not None and speaker.actor.type not in NOT_PARTIES:
+        agent = speaker
     if patient is None:
         rest = [a for a in candidates if a is not agent and (agent is None or a.actor.id != agent.actor.id)]
         patient = rest[0] if rest else None
