@@ -96,7 +96,11 @@ def _vocab() -> _Vocab:
     """
     return _Vocab(months, hijri, weekdays, relative, ordinals, units, parts,
                   frozenset(normalize_string(w) for w in d["name_heads"]), past_set, future_set,
-                  re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W_])", re.VERBOSE))
+                  re.compile(rf"{_WORD_START}(?:{pattern})(?![^\W_])", re.VERBOSE))
+
+
+# At a word start, or after a proclitic that starts the word ("بالأمس", "وأمس").
+_WORD_START = r"(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[وفب])|(?<=(?<![^\W\d_])وب))"
 
 
 def _safe(y: int, m: int, d: int) -> date | None:

@@ -129,8 +129,12 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
     countries: Counter[str] = Counter()
     for m, *_rest, cands in raw:
         codes = {c.country_code for c in cands}
-        if len(codes) == 1:
+        if len(codes) == 1 and any(c.curated for c in cands):
             countries[codes.pop()] += 2 if m.key in _demonyms() or cands[0].kind == "country" else 1
+    article_countries = {code for code, _ in countries.most_common(3)}
+    raw = [(m, frame, word, fs, kept) for m, frame, word, fs, cands in raw
+           if (kept := [c for c in cands if c.curated or word in cues["strong_frames"]
+                        or c.country_code in article_countries])]
     anchors = [c[0] for *_x, c in raw if len(c) == 1]
     out = []
     for m, frame, _word, frame_start, cands in raw:
@@ -159,13 +163,14 @@ def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMen
     anchors = [p for p in known if p.place.kind not in ("country", "region") and p.frame != "demonym"]
     out = []
     for m in re.finditer(r"(?<![^\W\d_])[وفب]?(?:" + "|".join(sorted(
-            (re.escape(w) for w in cues["place_frames_exact"] if " " not in w), key=len, reverse=True)) + r")\s+", text):
+            (re.escape(w) for w in cues["strong_frames"]), key=len, reverse=True)) + r")\s+", text):
         name_start = m.end()
         words: list[re.Match[str]] = []
         for w in _NAME_WORD.finditer(text, name_start, min(len(text), name_start + 40)):
             if words and (w.start() != words[-1].end() + 1 or w.group().startswith("و")):
                 break
-            if w.group() in _NAME_STOP or w.group() in cues["place_frames_exact"] or len(words) == 2:
+            if w.group() in _NAME_STOP or w.group() in cues["place_frames_exact"] or len(words) == 2 \
+                    or w.group() in common_words():
                 break
             words.append(w)
         if not words or any(s <= name_start < e for s, e in covered):

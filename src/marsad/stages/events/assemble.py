@@ -88,10 +88,17 @@ def _place_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int],
     return None
 
 
+def _since(text: str, d: DateMention) -> bool:
+    """"منذ أغسطس 2014": the start of a state of affairs, not the day of an event."""
+    before = text[max(0, d.start - 12):d.start].split()
+    return bool(before) and before[-1] in cue_set("background_markers")
+
+
 def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention,
               carried: tuple[date | None, int] | None) -> tuple[date | None, int, str]:
-    in_clause = [d for d in ctx.dates if _inside(d, clause)]
-    in_sentence = [d for d in ctx.dates if _inside(d, sentence)]
+    dates = [d for d in ctx.dates if not _since(ctx.text, d)]
+    in_clause = [d for d in dates if _inside(d, clause)]
+    in_sentence = [d for d in dates if _inside(d, sentence)]
     pool = in_clause or in_sentence
     if pool:
         d = min(pool, key=lambda d: abs(d.start - trigger.start))
@@ -138,6 +145,11 @@ def _reported_speech_continues(text: str, sentence: tuple[int, int]) -> bool:
     a date carry over to it."""
     nxt = text[sentence[1]:sentence[1] + 20].split()
     return bool(nxt) and nxt[0].lstrip("و") in cue_set("continuation_verbs")
+
+
+def _sole_event_clause(ctx: Context, sentence: tuple[int, int], clause: tuple[int, int]) -> bool:
+    """No other clause of the sentence has a trigger of its own, so the sentence's toll is this event's."""
+    return not any(_inside(t, sentence) and not _inside(t, clause) for t in ctx.triggers)
 
 
 def _mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
@@ -189,7 +201,9 @@ def extract_events(ctx: Context) -> list[Draft]:
             if when and ctx.published and (ctx.published - when).days > BACKGROUND_DAYS:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: background ({when})")
                 continue
-            deaths = fatalities(ctx.text, sentence[0], sentence[1], ctx.numbers)
+            deaths = fatalities(ctx.text, clause[0], clause[1], ctx.numbers) or (
+                fatalities(ctx.text, sentence[0], sentence[1], ctx.numbers) if _sole_event_clause(ctx, sentence, clause)
+                else 0)
             draft = Draft(event_type, sub, trigger, place, when, precision, actor1, actor2, mode, src, deaths,
                           sentence, clause, [why, place.reason], _mentions_civilians(ctx.text, clause))
             drafts.append(draft)

@@ -9,6 +9,7 @@ from marsad.mentions import ActorInfo, ActorMention, TriggerMention
 from marsad.stages.events.cues import find_cues, generic_sources, words_between
 
 _WINDOW_WORDS = 8
+_SOURCE_GAP = 3          # words between "قال" and the body ("قال المتحدث باسم X")
 _COMPLEMENTIZER = re.compile(r"(?<![^\W\d_])(?:ان|بان|انه|انها|انهم|بانه|بانها|بانهم)(?![^\W\d_])|:")
 
 
@@ -70,7 +71,7 @@ def _source_after(text: str, cue_end: int, limit: int, actors: list[ActorMention
     elif said:
         return None
     for a in actors:
-        if cue_end <= a.start < limit and words_between(text, cue_end, a.start) <= 6:
+        if cue_end <= a.start < limit and words_between(text, cue_end, a.start) <= _SOURCE_GAP:
             return Source(a.actor.name, text[a.start:a.end], a.actor, a.start, a.end)
     for m in generic_sources().find(text[cue_end:limit]):
         if words_between(text, cue_end, cue_end + m.start) <= 3:
