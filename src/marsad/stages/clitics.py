@@ -14,7 +14,7 @@ from functools import cache
 from marsad.lexicon.load import load
 from marsad.stages.normalize import normalize_string
 
-_ARTICLE_COMBO = re.compile("^[وف]?[بكل]?ال")
+_ARTICLE_COMBO = re.compile("^[وف]?(?:[بكل]?ال|لل)")
 
 
 @cache
@@ -24,12 +24,14 @@ def _protected() -> frozenset[str]:
 
 def vocabulary(words: Iterable[str]) -> frozenset[str]:
     """Normalised single words (and their forms without ال) for `split_clitics`."""
+    tokens = {w for phrase in words for w in normalize_string(phrase).split()}
     out = set(_protected())
-    for phrase in words:
-        for w in normalize_string(phrase).split():
-            out.add(w)
-            if w.startswith("ال") and len(w) > 3:
-                out.add(w[2:])
+    for w in tokens:
+        if w[:1] in "وفبلك" and len(w) > 3 and (w[1:] in tokens or w[2:] in tokens):
+            continue            # "لقوات" inside a phrase is ل + قوات, not a word of its own
+        out.add(w)
+        if w.startswith("ال") and len(w) > 3:
+            out.add(w[2:])
     return frozenset(out)
 
 
@@ -49,7 +51,7 @@ def split_clitics(word: str, known: frozenset[str] = frozenset()) -> tuple[tuple
         prefixes.append(rest[0])
         rest = rest[1:]
     if rest.startswith("لل") and len(rest) >= 4:
-        if kept(rest[1:]):                         # للبنان = ل + لبنان
+        if kept(rest[1:]) and not kept(rest[2:]):  # للبنان = ل + لبنان
             return (*prefixes, "ل"), rest[1:]
         return (*prefixes, "ل", "ال"), rest[2:]
     if rest[:1] in ("ب", "ل", "ك") and len(rest) >= 4 and (rest[1:3] == "ال" or not kept(rest)):

@@ -132,9 +132,10 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
         if len(codes) == 1 and any(c.curated for c in cands):
             countries[codes.pop()] += 2 if m.key in _demonyms() or cands[0].kind == "country" else 1
     article_countries = {code for code, _ in countries.most_common(3)}
-    raw = [(m, frame, word, fs, kept) for m, frame, word, fs, cands in raw
-           if (kept := [c for c in cands if c.curated or word in cues["strong_frames"]
-                        or c.country_code in article_countries])]
+    if article_countries:
+        raw = [(m, frame, word, fs, kept) for m, frame, word, fs, cands in raw
+               if (kept := [c for c in cands if c.curated or word in cues["strong_frames"]
+                            or c.country_code in article_countries])]
     anchors = [c[0] for *_x, c in raw if len(c) == 1]
     out = []
     for m, frame, _word, frame_start, cands in raw:
