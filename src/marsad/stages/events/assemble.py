@@ -186,8 +186,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             src = claim_source(ctx.text, sentence, trigger, ctx.actors, speaker)
             if src:
                 speaker = src
-            speaker = next((a for a in ctx.actors if src and (a.start, a.end) == (src.start, src.end)), None)
-            actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, speaker)
+            speaking = next((a for a in ctx.actors if src and (a.start, a.end) == (src.start, src.end)), None)
+            actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, speaking)
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
             when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
             if place is None:
