@@ -60,3 +60,14 @@ def test_place_admin1_names_exist_in_their_country():
                       if p["kind"] not in ("admin1", "country") and p.get("admin1")
                       and (p["country_code"], p["admin1"]) not in admin1})
     assert missing == []
+
+
+def test_alias_years_name_the_actors_own_aliases():
+    stray = [f"{a['id']}: {alias}" for a in load_dir("actors") for alias in a.get("alias_years") or {}
+             if alias not in a["aliases_ar"] and alias not in (a.get("context_aliases") or [])]
+    assert stray == []
+
+
+def test_actors_and_places_are_plentiful():
+    assert len(load_dir("actors")) >= 400
+    assert len(load_dir("places")) >= 900

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.lexicon.load import load_dir
+from marsad.lexicon.load import load, load_dir
 from marsad.lexicon.matcher import PhraseMatcher
 from marsad.mentions import ActorInfo, ActorMention
 
@@ -29,6 +29,28 @@ def _matcher() -> PhraseMatcher[tuple[str, str]]:
     return m
 
 
+_GROUP_TYPES = {"rebel_group", "political_militia", "identity_militia"}
+
+
+@cache
+def _group_refs() -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    m.add_all(load("cues.yaml")["generic_group_refs"], "ref")
+    return m
+
+
+def resolve_group_references(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"التنظيم", "الجماعة": the last armed group named before them, if any."""
+    out = list(mentions)
+    for ref in _group_refs().find(text):
+        if any(a.start <= ref.start < a.end for a in mentions):
+            continue
+        earlier = [a for a in mentions if a.end <= ref.start and a.actor.type in _GROUP_TYPES]
+        if earlier:
+            out.append(ActorMention(ref.start, ref.end, earlier[-1].actor, "coreference"))
+    return sorted(out, key=lambda a: a.start)
+
+
 def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention]:
     """Actor mentions; context aliases resolve only to an actor of one of `countries`."""
     index = actor_index()
@@ -44,4 +66,4 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
                 chosen = (info, via)
         if chosen:
             out.append(ActorMention(match.start, match.end, chosen[0], chosen[1]))
-    return out
+    return resolve_group_references(text, out)

@@ -49,7 +49,7 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
         before = [a for a in candidates if a.end <= trigger.start]
         after = [a for a in candidates if a.start >= trigger.end]
         if before:
-            agent = before[-1]
+            agent = _head_of_coordination(text, before)
         elif after and (trigger.is_verb or after[0].start - trigger.end <= 3):
             agent = after[0]        # VSO "قصفت قوات النظام", or genitive "غارات التحالف"
         else:
@@ -62,4 +62,17 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
         patient = rest[0] if rest else None
     if agent and patient and agent.actor.id == patient.actor.id:
         patient = None
+    if agent and agent.actor.type == "civilians":
+        agent, patient = (None, agent) if patient is None else (patient, agent)
     return agent, patient
+
+
+def _head_of_coordination(text: str, before: list[ActorMention]) -> ActorMention:
+    """"الحوثيون وقوات صالح قصفوا": the first of actors joined by و leads."""
+    head = before[-1]
+    for prev in reversed(before[:-1]):
+        gap = text[prev.end:head.start].split()
+        if len(gap) > 2 or not (not gap or gap[0].startswith("و")):
+            break
+        head = prev
+    return head
