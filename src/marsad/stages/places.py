@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from marsad.lexicon.load import load, load_dir
-from marsad.lexicon.matcher import PROCLITICS, PhraseMatcher
+from marsad.lexicon.matcher import PROCLITICS, Match, PhraseMatcher
 from marsad.lexicon.vocabulary import common_words
 from marsad.mentions import PlaceMention
 from marsad.stages.normalize import normalize_string
@@ -80,6 +80,20 @@ def _plausible_town(m: Any, place: Any, frame: str | None) -> bool:
     return (place.population or 0) >= BIG_TOWN or frame == "near"
 
 
+def _inner_frame(key: str) -> tuple[str, str] | None:
+    """("near", "ريف") for a gazetteer name that starts with a frame word, like "ريف حلب"."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    cues = _cues()
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        for kind in ("near", "admin", "exact"):
+            if head in cues[f"place_frames_{kind}"] and len(words) > n:
+                return kind, head
+    return None
+
+
 def _score(place: Any, frame: str | None, countries: Counter[str], anchors: list[Any]) -> tuple[float, str]:
     score, why = 0.0, []
     if place.curated:
@@ -96,9 +110,9 @@ def _score(place: Any, frame: str | None, countries: Counter[str], anchors: list
     if frame == "admin" and place.kind in _ADMIN:
         score += 3
         why.append("admin frame")
-    if frame == "exact" and place.kind in _SETTLEMENT:
+    if frame in ("exact", "near") and place.kind in _SETTLEMENT:
         score += 1.5
-        why.append("settlement frame")
+        why.append("settlement frame" if frame == "exact" else "near a settlement")
     if place.kind in ("admin1", "city"):
         score += 1
     score += math.log10(max(place.population or 0, 1)) / 3
@@ -118,9 +132,19 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
         if any(s <= m.start and m.end <= e for s, e in exclude):
             continue
         frame, word, frame_start = _frame(text, m.word_start)
+        inner = _inner_frame(m.key)
+        if inner:
+            # the gazetteer has the framed name itself ("ريف حلب"): read it as frame + place
+            frame, word, frame_start = inner[0], inner[1], m.word_start
+            rest_start = m.start + len(inner[1]) + 1
+            rest = [p.id for p in gazetteer.candidates(text[rest_start:m.end])]
+            if rest:
+                m = Match(rest_start, m.end, rest_start, text[rest_start:m.end], tuple(rest))
         if m.key in cues["place_frames_exact"] | cues["place_frames_admin"] | cues["place_frames_near"]:
             continue
         cands = [gazetteer.place(pid) for pid in dict.fromkeys(m.payloads)]
+        if word not in cues["strong_frames"] and m.key in common_words():
+            continue
         if word not in cues["strong_frames"]:
             cands = [c for c in cands if c.curated or _plausible_town(m, c, frame)]
             if m.key in cues["place_stopwords"] or not cands:

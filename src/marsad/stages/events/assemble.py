@@ -5,6 +5,7 @@ event of the clause before them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -18,6 +19,7 @@ from marsad.stages.events.roles import assign_roles
 BACKGROUND_DAYS = 365
 _NOT_EVENT_PLACE = {"country", "demonym"}
 _CROWD_TYPES = {"protesters", "rioters", "civilians"}
+_ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 
 
 @dataclass
@@ -161,6 +163,26 @@ def _continuation(text: str, clause: tuple[int, int]) -> bool:
     return head.startswith(("و", "ف")) or head.startswith(("ثم", "اضافه"))
 
 
+def _main_opponent(ctx: Context, actor1: ActorMention | None) -> ActorMention | None:
+    """The armed actor the article names most, other than actor1 and its side: who a battle
+    with no stated enemy was most likely fought against."""
+    if actor1 is None:
+        return None
+    armed = [a for a in ctx.actors if a.actor.type in _ARMED and a.actor.id != actor1.actor.id
+             and not _same_side(a, actor1)]
+    if not armed:
+        return None
+    counts = Counter(a.actor.id for a in armed)
+    top = counts.most_common(1)[0][0]
+    return next(a for a in armed if a.actor.id == top)
+
+
+def _same_side(a: ActorMention, b: ActorMention) -> bool:
+    def state_side(x: ActorMention) -> bool:
+        return x.actor.type == "state_forces" or x.actor.state_aligned
+    return a.actor.country == b.actor.country and state_side(a) and state_side(b)
+
+
 def extract_events(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     speaker: Source | None = None
@@ -189,6 +211,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             speaking = next((a for a in ctx.actors if src and (a.start, a.end) == (src.start, src.end)), None)
             actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, speaking)
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
+            if actor2 is None and event_type == "Battles":
+                actor2 = _main_opponent(ctx, actor1)
             when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
             if place is None:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")
