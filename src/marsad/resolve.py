@@ -95,8 +95,8 @@ def merge(events: list[Event]) -> list[Event]:
         first.actor1 = first.actor1 or ev.actor1
         first.actor2 = first.actor2 or ev.actor2
         first.claim_source = first.claim_source or ev.claim_source
-        if ev.sub_event_type != first.sub_event_type and ev.trigger == "territory":
-            first.sub_event_type = ev.sub_event_type
+        if ev.trigger == "territory" and first.trigger != "territory":
+            first.sub_event_type, first.trigger = ev.sub_event_type, ev.trigger
         if ev.fatalities and (not first.fatalities or ev.fatalities > first.fatalities):
             first.fatalities = ev.fatalities
         first.confidence = min(0.95, max(first.confidence, ev.confidence) + 0.05)

@@ -195,7 +195,7 @@ def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMen
             if words and (w.start() != words[-1].end() + 1 or w.group().startswith("و")):
                 break
             if w.group() in _NAME_STOP or w.group() in cues["place_frames_exact"] or len(words) == 2 \
-                    or w.group() in common_words():
+                    or w.group() in common_words() or w.group() in cues["place_stopwords"]:
                 break
             words.append(w)
         if not words or any(s <= name_start < e for s, e in covered):

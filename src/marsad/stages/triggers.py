@@ -31,9 +31,19 @@ def _matcher() -> PhraseMatcher[TriggerMention]:
     return m
 
 
+@cache
+def _blockers() -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    m.add_all(load("cues.yaml")["trigger_blockers"], "blocker")
+    return m
+
+
 def find_triggers(text: str) -> list[TriggerMention]:
     out = []
+    blocked = [(b.start, b.end) for b in _blockers().find(text)]
     for match in _matcher().find(text):
+        if any(s <= match.start < e for s, e in blocked):
+            continue
         best = max(match.payloads, key=lambda p: p.weight)
         out.append(replace(best, start=match.start, end=match.end))
     return out

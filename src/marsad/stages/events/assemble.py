@@ -4,8 +4,8 @@ event of the clause before them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -154,8 +154,25 @@ def _sole_event_clause(ctx: Context, sentence: tuple[int, int], clause: tuple[in
     return not any(_inside(t, sentence) and not _inside(t, clause) for t in ctx.triggers)
 
 
+def _outcome_clause(text: str, clause: tuple[int, int]) -> bool:
+    head = " ".join(text[clause[0]:clause[0] + 30].split()[:2])
+    markers = cue_set("consequence_markers")
+    return head.split(" ")[0] in markers or head in markers
+
+
 def _mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
     return bool(set(text[clause[0]:clause[1]].split()) & cue_set("civilian_nouns"))
+
+
+def _coordinated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places a clause lists, without their locators: in "مدينة الميادين بريف دير الزور"
+    only Mayadin is a place of its own; "قرية أ وقرية ب" lists two."""
+    out: list[PlaceMention] = []
+    for p in places:
+        if out and not text[out[-1].end:p.frame_start].strip().startswith("و"):
+            continue
+        out.append(p)
+    return out
 
 
 def _continuation(text: str, clause: tuple[int, int]) -> bool:
@@ -196,13 +213,19 @@ def extract_events(ctx: Context) -> list[Draft]:
                         and not any(a.start <= t.start < a.end and a.actor.type not in _CROWD_TYPES
                                     for a in ctx.actors)]
             if not triggers:
-                extra = _usable_places(ctx, clause)
+                extra = _coordinated(ctx.text, _usable_places(ctx, clause))
                 if previous and extra and _continuation(ctx.text, clause):
                     for p in extra:
                         drafts.append(replace(previous, place=p, clause=clause,
                                               notes=[*previous.notes, "place added by coordination"]))
                 continue
-            trigger = max(triggers, key=lambda t: (t.weight, -t.start))
+            trigger = max(triggers, key=lambda t: (t.weight, t.is_verb, -t.start))
+            if previous and _outcome_clause(ctx.text, clause):
+                previous.fatalities = max(previous.fatalities,
+                                          fatalities(ctx.text, clause[0], clause[1], ctx.numbers))
+                continue
+            if trigger.trigger_id == "killing" and any(d.sentence == sentence for d in drafts):
+                continue        # "قتل" beside another event of the sentence is its toll, not a new event
             place = _place_for(ctx, clause, sentence, trigger)
             mode = modality(ctx.text, clause, sentence, trigger)
             src = claim_source(ctx.text, sentence, trigger, ctx.actors, speaker)
@@ -213,6 +236,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
             if actor2 is None and event_type == "Battles":
                 actor2 = _main_opponent(ctx, actor1)
+            if event_type in ("Protests", "Riots") and actor2 and actor2.actor.type in _CROWD_TYPES:
+                actor1, actor2 = actor2, actor1
             when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
             if place is None:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")

@@ -11,6 +11,8 @@ _SINGULAR = {"قتيل", "مقتل", "مصرع", "استشهاد", "شهيد", "
 
 def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) -> int:
     """Deaths stated in [start, end): numbers tied to death words, injuries left out."""
+    if find_cues(text, start, end, "zero_deaths"):
+        return 0
     deaths = find_cues(text, start, end, "death_nouns")
     injuries = find_cues(text, start, end, "injury_nouns")
     if not deaths:

@@ -81,8 +81,13 @@ def _source_after(text: str, cue_end: int, limit: int, actors: list[ActorMention
 
 
 def _source_before(text: str, cue_start: int, sentence_start: int, actors: list[ActorMention]) -> Source | None:
+    """"المقاومة الشعبية أكدت ...": a body that opens the sentence or clause right before its verb."""
     for a in reversed(actors):
-        if sentence_start <= a.start and a.end <= cue_start and words_between(text, a.end, cue_start) <= 2:
+        if not (sentence_start <= a.start and a.end <= cue_start) or a.actor.type == "civilians":
+            continue
+        opener = text[max(sentence_start, a.start - 12):a.start].split()
+        at_start = a.start - sentence_start <= 2 or (opener and opener[-1] in ("و", ",", "قد", "كانت", "كان"))
+        if at_start and words_between(text, a.end, cue_start) <= 1:
             return Source(a.actor.name, text[a.start:a.end], a.actor, a.start, a.end)
     return None
 
@@ -96,7 +101,9 @@ def claim_source(text: str, sentence: tuple[int, int], trigger: TriggerMention, 
         if kind == "statement_nouns":
             continue
         if kind == "attribution_preps" or start < trigger.start:
-            src = _source_after(text, end, sentence[1], actors) or _source_before(text, start, sentence[0], actors)
+            src = _source_after(text, end, sentence[1], actors)
+            if src is None and kind == "attribution_verbs":
+                src = _source_before(text, start, sentence[0], actors)
             if src:
                 return src
             if kind in ("attribution_verbs", "attribution_participles") and previous:
