@@ -49,6 +49,7 @@ class _Vocab:
     relative: dict[str, int]
     ordinals: dict[str, int]
     units: dict[str, int]
+    years: frozenset[str]
     month_parts: dict[str, int]
     name_heads: frozenset[str]
     past: frozenset[str]
@@ -90,11 +91,11 @@ def _vocab() -> _Vocab:
         (?:\s+(?P<mq2>{qual}))?)
     | (?P<mrel>(?:(?P<rpart>{_alt(parts)})\s+)?{month}\s+(?P<mrq>{_alt(list(past_set | future_set) + current)}))
     | (?P<wrel>{week}\s+(?P<wq>{_alt(list(past_set | future_set) + current)}))
-    | (?P<ago>(?:قبل|منذ)\s+(?:(?P<an>\d+|{_alt(units)})\s+)?(?P<au>{_alt(period["days"] + period["weeks"])}))
+    | (?P<ago>(?:قبل|منذ)\s+(?:(?P<an>\d+|{_alt(units)})\s+)?(?P<au>{_alt(period["days"] + period["weeks"] + period["years"])}))
     | (?P<wd>(?:(?:{_alt(day_parts)})\s+)?(?:(?:اليوم|يوم)\s+)?(?P<wdn>{_alt(weekdays)})(?:\s+(?P<wdq>{qual}))?)
     | (?P<rel>{_alt(relative)})(?:\s+(?:{_alt(weekdays)}))?
     """
-    return _Vocab(months, hijri, weekdays, relative, ordinals, units, parts,
+    return _Vocab(months, hijri, weekdays, relative, ordinals, units, frozenset(period["years"]), parts,
                   frozenset(normalize_string(w) for w in d["name_heads"]), past_set, future_set,
                   re.compile(rf"{_WORD_START}(?:{pattern})(?![^\W_])", re.VERBOSE))
 
@@ -186,6 +187,9 @@ def _resolve(m: re.Match[str], published: date | None, v: _Vocab) -> tuple[date 
         n = int(n_text) if n_text and n_text.isdigit() else v.units.get(n_text or "", 0)
         if unit in ("يومين", "يومان"):
             n = 2
+        if unit in v.years:
+            n = 2 if unit in ("عامين", "سنتين") else n or 1
+            return published - timedelta(days=366 * n), 3, True      # "قبل عام": more than a year back
         weeks = unit.startswith("اسبوع") or unit in ("اسابيع",)
         if unit == "اسبوعين":
             n, weeks = 2, True

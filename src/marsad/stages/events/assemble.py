@@ -122,7 +122,7 @@ def _refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
             event_type, sub = up_type, up_sub
             break
     if t.trigger_id == "territory":
-        state = actor1 is None or actor1.actor.type == "state_forces" or actor1.actor.state_aligned
+        state = actor1 is None or actor1.actor.type in ("state_forces", "external_forces") or actor1.actor.state_aligned
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     return event_type, sub
 
