@@ -16,6 +16,10 @@ def test_presentation_forms_become_letters():
     assert normalize_string("\ufefb") == "لا"
 
 
+def test_noncharacters_in_the_presentation_block_are_kept_as_they_are():
+    assert normalize_string("\ufdd0\ufdef") == "\ufdd0\ufdef"
+
+
 def test_span_maps_back_to_the_raw_text():
     raw = "دخلت القواتُ مدينةَ الرّقة أمسِ"
     norm = normalize(raw)

@@ -27,3 +27,21 @@ def test_qualifier_is_kept():
 
 def test_words_inside_other_words_are_not_numbers():
     assert find_numbers(normalize("لست أدري وستكون الخطة جاهزة").text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("قتل جنديين في الهجوم", 2),
+    ("سقط قتيلان", 2),
+])
+def test_dual_nouns_count_two(text, value):
+    assert [n.value for n in find_numbers(normalize(text).text)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("للمرة السادسة", 6),
+    ("في اليوم الحادي عشر", 11),
+    ("الخامس والعشرين", 25),
+])
+def test_ordinals_are_marked_as_such(text, value):
+    (n,) = find_numbers(normalize(text).text)
+    assert (n.value, n.ordinal) == (value, True)

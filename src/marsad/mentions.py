@@ -23,6 +23,7 @@ class NumberMention:
     value: int
     vague: bool = False
     qualifier: str | None = None
+    ordinal: bool = False
 
 
 @dataclass(frozen=True)

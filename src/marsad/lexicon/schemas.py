@@ -62,7 +62,7 @@ DATES = _doc(
 
 NUMBERS = _doc(units=_NAMED_VALUES, tens=_NAMED_VALUES, hundreds=_NAMED_VALUES, ordinals=_NAMED_VALUES,
                ordinal_unit_prefixes=_NAMED_VALUES, vague=_NAMED_VALUES, qualifiers=_STRINGS,
-               dual_suffixes=_STRINGS)
+               dual_nouns=_STRINGS)
 
 CLITICS = _doc(conjunctions=_STRINGS, prepositions=_STRINGS, future=_STRINGS, article=_STRINGS, protected=_STRINGS)
 

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from marsad.lexicon.load import load
+from marsad.lexicon.ordinals import ordinal_words
 from marsad.mentions import DateMention
 from marsad.stages.normalize import normalize_string
 
@@ -23,22 +24,6 @@ def _names(entries: list[dict[str, Any]], key: str) -> dict[str, int]:
 
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _ordinal_words(nums: dict[str, Any]) -> dict[str, int]:
-    """Ordinal day words up to 31: السادس, الخامس عشر, الحادي عشر, الحادي والعشرين."""
-    base = _names(nums["ordinals"], "value")
-    out = dict(base)
-    unit_words = {w: n for w, n in base.items() if n < 10}
-    unit_words.update(_names(nums["ordinal_unit_prefixes"], "value"))
-    tens_words = {w: n for w, n in base.items() if n in (20, 30)}
-    for w, n in unit_words.items():
-        if 0 < n < 10:
-            out.setdefault(f"{w} عشر", 10 + n)
-            out.setdefault(f"{w} عشره", 10 + n)
-        for tw, t in tens_words.items():
-            out[f"{w} و{tw}"] = n + t
-    return out
 
 
 @dataclass(frozen=True)
@@ -63,7 +48,7 @@ def _vocab() -> _Vocab:
     nums = load("numbers.yaml")
     months, hijri = _names(d["months"], "month"), _names(d["hijri_months"], "month")
     weekdays, relative = _names(d["weekdays"], "weekday"), _names(d["relative_days"], "offset")
-    ordinals = _ordinal_words(nums)
+    ordinals = ordinal_words()
     units = _names(nums["units"], "value")
     parts = _names(d["month_parts"], "day")
     past, future = map(normalize_string, d["past_words"]), map(normalize_string, d["future_words"])

@@ -37,7 +37,8 @@ def _char(ch: str) -> str:
     if ch.isspace():
         return " "
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
-        return "".join(_char(c) for c in unicodedata.normalize("NFKC", ch))
+        folded = unicodedata.normalize("NFKC", ch)
+        return ch if folded == ch else "".join(_char(c) for c in folded)   # U+FDD0.. fold to themselves
     if "A" <= ch <= "Z":
         return ch.lower()
     if o > 0x7F and not (0x0600 <= o <= 0x06FF):

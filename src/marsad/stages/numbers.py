@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from marsad.lexicon.load import load
+from marsad.lexicon.ordinals import ordinal_words
 from marsad.mentions import NumberMention
 from marsad.stages.normalize import normalize_string
 
@@ -29,6 +30,11 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
+def _duals() -> list[str]:
+    return [normalize_string(w) for w in load("numbers.yaml")["dual_nouns"]]
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     exact, vague, qualifiers = _vocab()
     word = _alternation(list(exact))
@@ -36,7 +42,9 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<![^\W\d_])(?:(?P<qual>{_alternation(qualifiers)})\s+)?(?:و(?=\d|{_alternation(list(vague))}))?"
         rf"(?:(?P<digits>\d+(?:[.,]\d+)*)"
         rf"|(?P<words>(?:{word})(?:\s+و?(?:{word}))*)"
-        rf"|(?P<vague>{_alternation(list(vague))}))(?![^\W_])"
+        rf"|(?P<vague>{_alternation(list(vague))})"
+        rf"|(?P<dual>{_alternation(_duals())})"
+        rf"|(?P<ordinal>{_alternation(list(ordinal_words()))}))(?![^\W_])"
     )
 
 
@@ -79,7 +87,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             out.append(NumberMention(m.start(), m.end(), value, qualifier=m.group("qual")))
         elif m.group("words"):
             out.append(NumberMention(m.start(), m.end(), _words_value(m.group("words")), qualifier=m.group("qual")))
-        else:
+        elif m.group("vague"):
             out.append(NumberMention(m.start(), m.end(), vague[m.group("vague")], vague=True,
                                      qualifier=m.group("qual")))
+        elif m.group("dual"):
+            out.append(NumberMention(m.start(), m.end(), 2, qualifier=m.group("qual")))
+        else:
+            out.append(NumberMention(m.start(), m.end(), ordinal_words()[m.group("ordinal")], ordinal=True))
     return out

@@ -23,7 +23,7 @@ def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) ->
         word = text[d_start:d_end]
         best: NumberMention | None = None
         for n in numbers:
-            if not (start <= n.start < end) or n.start in used:
+            if not (start <= n.start < end) or n.start in used or n.ordinal:
                 continue
             gap_after = words_between(text, d_end, n.start) if n.start >= d_end else 99
             gap_before = words_between(text, n.end, d_start) if n.end <= d_start else 99
