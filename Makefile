@@ -22,7 +22,7 @@ demo: setup
 	$(BIN)/marsad extract examples/gaza_2024.txt --published 2024-02-20 --format table
 
 lint: setup
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 
 typecheck: setup
 	$(BIN)/mypy

