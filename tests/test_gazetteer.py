@@ -117,3 +117,16 @@ def test_ambiguous_name_follows_the_article_country(gazetteer):
     text = normalize("قالت مصادر سورية إن قوات النظام قصفت مدينة الرقة وريف حماة").text
     raqqa = next(p for p in find_places(text, gazetteer) if p.place.name in ("Ar-Raqqa", "Raqqa", "Ar Raqqah"))
     assert raqqa.place.country_code == "SY"
+
+
+@pytest.mark.parametrize(("text", "frame"), [
+    ("عدن - «الشرق الأوسط»\nقصفت الطائرات مواقع في لحج", "dateline"),
+    ("وقال مصدر لصحيفة «الرياض» إن القصف استمر", "outlet"),
+    ("قصفت القوات الأحياء الشرقية للمدينة", None),
+])
+def test_datelines_and_outlets_are_not_event_places(gazetteer, text, frame):
+    places = find_places(normalize(text).text, gazetteer)
+    if frame is None:
+        assert places == []          # "للمدينة" is the word "the city", not Medina
+    else:
+        assert places[0].frame == frame

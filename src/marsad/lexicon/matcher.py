@@ -32,13 +32,14 @@ class Match(Generic[T]):
     start: int          # start of the key itself (after any proclitic)
     end: int
     word_start: int     # start of the whole word, proclitics included
-    key: str
+    key: str                    # the dictionary phrase matched, normalised
     payloads: tuple[T, ...]
 
 
 class PhraseMatcher(Generic[T]):
     def __init__(self) -> None:
         self._payloads: dict[str, list[T]] = {}
+        self._canonical: dict[str, str] = {}      # "لجيش" (from "للجيش") -> "الجيش"
         self._automaton: ahocorasick.Automaton | None = None
 
     def add(self, phrase: str, payload: T) -> None:
@@ -46,9 +47,11 @@ class PhraseMatcher(Generic[T]):
         if not key:
             return
         self._payloads.setdefault(key, []).append(payload)
+        self._canonical.setdefault(key, key)
         if key.startswith("ال") and len(key) > 3:
             # ل + ال drops the alef: "للجيش" is ل + "الجيش"
             self._payloads.setdefault("ل" + key[2:], []).append(payload)
+            self._canonical.setdefault("ل" + key[2:], key)
         self._automaton = None
 
     def add_all(self, phrases: Iterable[str], payload: T) -> None:
@@ -85,7 +88,7 @@ class PhraseMatcher(Generic[T]):
             prefix = text[word_start:start]
             if prefix not in proclitics:
                 continue
-            found.append(Match(start, end, word_start, key, tuple(self._payloads[key])))
+            found.append(Match(start, end, word_start, self._canonical[key], tuple(self._payloads[key])))
         return found
 
     def find(self, text: str, proclitics: frozenset[str] = PROCLITICS) -> list[Match[T]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -31,7 +32,8 @@ def _strip_clitics(word: str) -> set[str]:
 def _cues() -> dict[str, set[str]]:
     c = load("cues.yaml")
     return {k: {normalize_string(w) for w in c[k]}
-            for k in ("place_frames_exact", "place_frames_near", "place_frames_admin", "place_stopwords", "strong_frames")}
+            for k in ("place_frames_exact", "place_frames_near", "place_frames_admin", "place_stopwords", "strong_frames",
+                      "media_nouns")}
 
 
 @cache
@@ -171,7 +173,23 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
             frame = "demonym"
         out.append(PlaceMention(m.start, m.end, frame_start, best, precision, frame, reason,
                                 tuple(c for _, c in scored)))
+    out = [replace(p, frame="dateline") if _dateline(text, p) else
+           replace(p, frame="outlet") if _outlet(text, p) else p for p in out]
     return sorted(out + unknown_framed_places(text, out), key=lambda p: p.start)
+
+
+def _outlet(text: str, p: PlaceMention) -> bool:
+    before = text[max(0, p.frame_start - 16):p.frame_start].replace('"', " ").split()
+    return bool(before) and before[-1] in _cues()["media_nouns"]
+
+
+def _dateline(text: str, p: PlaceMention) -> bool:
+    """"عدن - «الشرق الأوسط»:" or "الرياض:" opening a paragraph names where the story was filed."""
+    line_start = text.rfind("\n", 0, p.frame_start) + 1
+    if text[line_start:p.frame_start].strip(" \"'(«"):
+        return False
+    after = text[p.end:p.end + 4].lstrip(" ")
+    return after[:1] in ("-", ":", "(", "/") or text[p.end:p.end + 2] == "\n"
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")

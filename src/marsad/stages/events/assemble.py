@@ -17,7 +17,7 @@ from marsad.stages.events.modality import Source, claim_source, modality
 from marsad.stages.events.roles import assign_roles
 
 BACKGROUND_DAYS = 365
-_NOT_EVENT_PLACE = {"country", "demonym"}
+_NOT_EVENT_PLACE = {"country", "demonym", "dateline", "outlet"}
 _CROWD_TYPES = {"protesters", "rioters", "civilians"}
 _ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 
@@ -175,9 +175,10 @@ def _coordinated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
-def _continuation(text: str, clause: tuple[int, int]) -> bool:
-    head = text[clause[0]:clause[0] + 12]
-    return head.startswith(("و", "ف")) or head.startswith(("ثم", "اضافه"))
+def _continuation(text: str, clause: tuple[int, int], first_place: PlaceMention) -> bool:
+    """"، وأجزاء من قرية ب": a clause that opens with و and names its place within three words."""
+    head = text[clause[0]:first_place.frame_start]
+    return head.startswith("و") and len(head.split()) <= 3
 
 
 def _main_opponent(ctx: Context, actor1: ActorMention | None) -> ActorMention | None:
@@ -214,7 +215,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                                     for a in ctx.actors)]
             if not triggers:
                 extra = _coordinated(ctx.text, _usable_places(ctx, clause))
-                if previous and extra and _continuation(ctx.text, clause):
+                if previous and extra and _continuation(ctx.text, clause, extra[0]):
                     for p in extra:
                         drafts.append(replace(previous, place=p, clause=clause,
                                               notes=[*previous.notes, "place added by coordination"]))
