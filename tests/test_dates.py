@@ -56,3 +56,9 @@ def test_unknown_publication_day_leaves_relative_dates_unresolved():
     assert d.value is None
     (d,) = find_dates(normalize("في 12 أكتوبر 2017").text, None)
     assert d.value == date(2017, 10, 12)
+
+
+@pytest.mark.parametrize("text", ["بني قبل 2500 سنة", "قبل 99999999 يوم", "في 31 فبراير 2017", "منذ 40000 أسبوع"])
+def test_impossible_dates_are_skipped_not_fatal(text):
+    for d in find_dates(normalize(text).text, date(2015, 7, 21)):
+        assert d.value is None or d.value.year > 1

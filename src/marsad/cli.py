@@ -214,6 +214,130 @@ def gazetteer_info() -> None:
     click.echo(json.dumps(_gazetteer().info(), ensure_ascii=False, indent=1))
 
 
+def _store(db: str | None) -> Any:
+    from marsad.store import open_store
+
+    try:
+        return open_store(db)
+    except MarsadError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", help="Database: a SQLite path (default ./marsad.sqlite).")
+@click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS",
+              help="Map a JSON Lines field, e.g. --field text=content (fields: text title url published outlet).")
+@click.option("--published", callback=_date, help="Publication day YYYY-MM-DD for documents that carry none.")
+@click.option("--quiet", is_flag=True, help="No progress line.")
+def ingest(sources: tuple[str, ...], db: str | None, fields: tuple[str, ...], published: date | None,
+           quiet: bool) -> None:
+    """Extract events from files, folders, JSON Lines (.gz), feeds and zips into the database.
+
+    Re-running adds nothing twice; a bad document is recorded (see `marsad failures`), never fatal.
+    Example: marsad ingest articles/ news.jsonl.gz --db events.sqlite
+    """
+    from marsad.ingest.runner import ingest as run_ingest
+
+    mapping = {}
+    for f in fields:
+        if "=" not in f:
+            raise click.BadParameter(f"{f!r}: use OURS=THEIRS, e.g. text=content", param_hint="--field")
+        ours, theirs = f.split("=", 1)
+        mapping[ours.strip()] = theirs.strip()
+    store = _store(db)
+    try:
+        summary = run_ingest(list(sources), store, _gazetteer(), mapping, progress=not quiet and sys.stderr.isatty(),
+                             published=published)
+    except MarsadError as exc:
+        _fail(exc)
+    click.echo(summary.line(), err=True)
+    counts = store.counts()
+    click.echo(f"database {store.path}: {counts['documents']} documents, {counts['events']} events, "
+               f"{counts['incidents']} incidents, {counts['failures']} failures", err=True)
+
+
+def _filters(since: str | None, until: str | None, country: str | None, admin1: str | None,
+             event_type: str | None, actor: str | None, near: str | None, text: str | None,
+             min_sources: int | None, limit: int) -> Any:
+    from marsad.store.queries import Filters
+
+    point = None
+    if near:
+        try:
+            lat, lon, km = (float(x) for x in near.split(","))
+            point = (lat, lon, km)
+        except ValueError:
+            raise click.BadParameter(f"{near!r}: use LAT,LON,KM e.g. 36.2,37.1,25", param_hint="--near") from None
+    return Filters(since, until, country, admin1, event_type, actor, point, text, min_sources, limit)
+
+
+def _filter_options(fn: Any) -> Any:
+    for opt in reversed([
+        click.option("--db", help="Database: a SQLite path (default ./marsad.sqlite)."),
+        click.option("--since", help="First day, YYYY-MM-DD."), click.option("--until", help="Last day, YYYY-MM-DD."),
+        click.option("--country", help="Country code or name."), click.option("--admin1", help="Province."),
+        click.option("--type", "event_type", help="Event type or sub-event type."),
+        click.option("--actor", help="Actor name, English or Arabic."),
+        click.option("--near", help="LAT,LON,KM: within KM of a point."),
+        click.option("--text", help="Words in the evidence or summary."),
+        click.option("--min-sources", type=int, help="Incidents reported by at least N outlets."),
+        click.option("--limit", type=int, default=1000, show_default=True),
+        click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table"),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> None:
+    import csv
+    import io
+
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else list(columns))
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        from marsad.output import table
+
+        click.echo(table(rows, columns), nl=False)
+
+
+@main.command()
+@_filter_options
+def events(db: str | None, fmt: str, **kw: Any) -> None:
+    """Events in the database.  Example: marsad events --country SY --since 2017-10-01 --type Battles"""
+    from marsad.store.queries import events as query
+
+    _print_rows(query(_store(db), _filters(**kw)), fmt,
+                ("date", "event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities", "modality"))
+
+
+@main.command()
+@_filter_options
+def incidents(db: str | None, fmt: str, **kw: Any) -> None:
+    """Incidents: the same happening linked across reports and outlets, with their sources."""
+    from marsad.store.queries import incidents as query
+
+    _print_rows(query(_store(db), _filters(**kw)), fmt,
+                ("date", "event_type", "location", "fatalities", "reports", "sources", "summary"))
+
+
+@main.command()
+@click.option("--db", help="Database: a SQLite path (default ./marsad.sqlite).")
+def failures(db: str | None) -> None:
+    """Documents that could not be ingested, with the reason."""
+    for row in _store(db).query("SELECT source, reason, failed_at FROM failures ORDER BY failed_at, source"):
+        click.echo(f"{row['source']}\t{row['reason']}")
+
+
 @gazetteer.group("import")
 def gazetteer_import() -> None:
     """Add places to the gazetteer store (kept across rebuilds)."""

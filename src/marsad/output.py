@@ -35,9 +35,13 @@ def flat_event(doc: dict[str, Any], ev: dict[str, Any]) -> dict[str, Any]:
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
+    return table(rows, TABLE_COLUMNS)
+
+
+def table(rows: list[dict[str, Any]], cols: tuple[str, ...]) -> str:
+    """A plain-text table of the given columns, cells cut at 40 characters."""
     if not rows:
-        return "(no events)\n"
-    cols = TABLE_COLUMNS
+        return "(none)\n"
     cells = [[str(r.get(c) if r.get(c) is not None else "") for c in cols] for r in rows]
     widths = [min(40, max(len(c), *(len(row[i]) for row in cells))) for i, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)),

@@ -202,7 +202,10 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
         before = text[max(0, m.start() - 12):m.start()].split()
         if before and (before[-1] in v.name_heads or before[-1][1:] in v.name_heads):
             continue
-        value, precision, relative = _resolve(m, published, v)
+        try:
+            value, precision, relative = _resolve(m, published, v)
+        except OverflowError:            # "قبل 2500 سنة": before the calendar's first year
+            continue
         if value is None and not relative:
             continue
         out.append(DateMention(m.start(), m.end(), value, precision, relative))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from typing import Any
 

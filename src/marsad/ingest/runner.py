@@ -1,0 +1,120 @@
+"""Run the extractor over sources into the store, in atomic batches, with progress on stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from marsad.ingest.sources import Item, field_map, iter_items
+from marsad.pipeline import doc_id as make_doc_id
+from marsad.pipeline import run
+from marsad.stages.normalize import normalize
+from marsad.store.link import find_near_duplicate, index_simhash, link_events, simhash
+from marsad.store.sqlite import Store, event_row
+
+BATCH = int(os.environ.get("MARSAD_INGEST_BATCH", "200"))     # documents per transaction
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    failed: int = 0
+    events: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def line(self) -> str:
+        rate = self.read / self.seconds if self.seconds else 0.0
+        return (f"read {self.read} · new {self.new} · duplicate {self.duplicate} "
+                f"(near-duplicate {self.near_duplicate}) · failed {self.failed} · events {self.events} · "
+                f"{self.seconds:.1f}s ({rate:.0f} docs/s)")
+
+
+class Progress:
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream, self.enabled, self.last = stream, enabled, 0.0
+
+    def update(self, summary: Summary, force: bool = False) -> None:
+        now = time.perf_counter()
+        if self.enabled and (force or now - self.last >= 0.5):
+            self.stream.write("\r\033[K" + summary.line())
+            self.stream.flush()
+            self.last = now
+
+    def done(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+
+
+def _store_item(store: Store, item: Item, gazetteer: Any, summary: Summary, published: date | None) -> None:
+    doc = item.document
+    assert doc is not None
+    doc.published = doc.published or published
+    doc.doc_id = make_doc_id(doc.text)
+    if store.has_document(doc.doc_id):
+        summary.duplicate += 1
+        return
+    result = run(doc, gazetteer).to_json()
+    words = normalize(doc.text).text.split()
+    h = simhash(words)
+    twin = find_near_duplicate(store, h)
+    rows = [event_row(doc.doc_id, i, ev) for i, ev in enumerate(result["events"])]
+    store.add_document({"doc_id": doc.doc_id, "source": item.source, "url": doc.url, "title": doc.title,
+                        "outlet": doc.outlet, "published": result["published"], "text": doc.text,
+                        "simhash": h, "duplicate_of": twin}, rows)
+    index_simhash(store, doc.doc_id, h)
+    if twin:
+        summary.near_duplicate += 1          # a syndicated copy: stored and linked, not a new report
+    else:
+        link_events(store, rows)
+    summary.new += 1
+    summary.events += len(rows)
+
+
+def ingest(sources: list[str], store: Store, gazetteer: Any, fields: dict[str, str] | None = None,
+           progress: bool = True, stream: TextIO = sys.stderr, published: date | None = None,
+           on_item: Callable[[Item], None] | None = None) -> Summary:
+    """Ingest every document of the sources; a bad one is recorded in `failures`, never fatal."""
+    summary = Summary()
+    bar = Progress(stream, progress)
+    items = iter_items(sources, field_map(fields))
+    exhausted = False
+    while not exhausted:
+        with store.transaction():
+            for _ in range(BATCH):
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                    break
+                summary.read += 1
+                if on_item:
+                    on_item(item)
+                if item.error:
+                    store.record_failure(item.source, item.error)
+                    summary.failed += 1
+                    continue
+                store.db.execute("SAVEPOINT document")
+                try:
+                    _store_item(store, item, gazetteer, summary, published)
+                    store.db.execute("RELEASE document")
+                except Exception as exc:  # noqa: BLE001 — one document never stops a batch
+                    store.db.execute("ROLLBACK TO document")
+                    store.db.execute("RELEASE document")
+                    store.record_failure(item.source, f"internal error {exc.__class__.__name__}: {exc} — "
+                                                      "please report it with the document")
+                    summary.failed += 1
+                bar.update(summary)
+    bar.update(summary, force=True)
+    bar.done()
+    return summary

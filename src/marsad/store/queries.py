@@ -1,0 +1,101 @@
+"""Event and incident queries with the filters of the CLI (and later the API); every value is a
+parameter, never SQL text."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.store.sqlite import Store
+
+
+@dataclass
+class Filters:
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    near: tuple[float, float, float] | None = None     # lat, lon, km
+    text: str | None = None
+    min_sources: int | None = None
+    limit: int = 1000
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        clauses.append(f"{alias}.date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append(f"{alias}.date <= ?")
+        params.append(f.until)
+    if f.country:
+        clauses.append(f"({alias}.country_code = ? OR lower({alias}.country) = lower(?))")
+        params += [f.country.upper(), f.country]
+    if f.admin1:
+        clauses.append(f"lower({alias}.admin1) = lower(?)")
+        params.append(f.admin1)
+    if f.event_type:
+        clauses.append(f"({alias}.event_type = ? OR {alias}.sub_event_type = ?)")
+        params += [f.event_type, f.event_type]
+    if f.near:
+        lat, lon, km = f.near
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+        clauses.append(f"{alias}.lat BETWEEN ? AND ? AND {alias}.lon BETWEEN ? AND ?")
+        params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+    return " AND ".join(clauses) or "1=1", params
+
+
+def events(store: Store, f: Filters) -> list[dict[str, Any]]:
+    where, params = _where(f)
+    if f.actor:
+        where += " AND (e.actor1 LIKE ? ESCAPE '\\' OR e.actor2 LIKE ? ESCAPE '\\' OR e.actor1_text LIKE ? ESCAPE '\\'" \
+                 " OR e.actor2_text LIKE ? ESCAPE '\\')"
+        params += [_like(f.actor)] * 4
+    if f.text:
+        for word in f.text.split():
+            where += " AND (e.evidence LIKE ? ESCAPE '\\' OR e.summary LIKE ? ESCAPE '\\')"
+            params += [_like(word)] * 2
+    if f.min_sources:
+        where += " AND i.sources >= ?"
+        params.append(f.min_sources)
+    rows = store.query(
+        f"SELECT e.*, d.outlet, d.url, i.sources AS incident_sources FROM events e "
+        f"JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN incidents i ON i.incident_id = e.incident_id "
+        f"WHERE {where} ORDER BY e.date DESC, e.event_id LIMIT ?", (*params, f.limit))
+    return _within(rows, f)
+
+
+def incidents(store: Store, f: Filters) -> list[dict[str, Any]]:
+    where, params = _where(f, "i")
+    if f.min_sources:
+        where += " AND i.sources >= ?"
+        params.append(f.min_sources)
+    if f.actor or f.text:
+        needle = _like(f.actor or f.text or "")
+        where += " AND i.summary LIKE ? ESCAPE '\\'"
+        params.append(needle)
+    rows = store.query(f"SELECT i.* FROM incidents i WHERE {where} ORDER BY i.date DESC LIMIT ?",
+                       (*params, f.limit))
+    return _within(rows, f)
+
+
+def _within(rows: list[dict[str, Any]], f: Filters) -> list[dict[str, Any]]:
+    if not f.near:
+        return rows
+    lat, lon, km = f.near
+
+    def dist(r: dict[str, Any]) -> float:
+        la1, lo1, la2, lo2 = map(math.radians, (lat, lon, r["lat"], r["lon"]))
+        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return [r for r in rows if dist(r) <= km]

@@ -1,0 +1,39 @@
+"""Schema migrations, applied in order; PRAGMA user_version records the last one applied."""
+
+MIGRATIONS: list[str] = [
+    # 1: documents, events, failures
+    """
+    CREATE TABLE documents (
+      doc_id TEXT PRIMARY KEY, source TEXT, url TEXT, title TEXT, outlet TEXT, published TEXT,
+      text TEXT NOT NULL, simhash INTEGER, duplicate_of TEXT REFERENCES documents(doc_id),
+      ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+    CREATE TABLE events (
+      event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+      event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, disorder_type TEXT NOT NULL,
+      actor1 TEXT, actor1_text TEXT, actor2 TEXT, actor2_text TEXT,
+      location TEXT, location_text TEXT, country TEXT, country_code TEXT, admin1 TEXT, admin2 TEXT,
+      lat REAL, lon REAL, geonames_id INTEGER, geo_precision INTEGER,
+      date TEXT, time_precision INTEGER, fatalities INTEGER, modality TEXT NOT NULL,
+      claim_source TEXT, claim_source_text TEXT,
+      evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+      confidence REAL NOT NULL, summary TEXT NOT NULL, incident_id TEXT);
+    CREATE INDEX events_date ON events (date);
+    CREATE INDEX events_block ON events (event_type, date);
+    CREATE INDEX events_country ON events (country_code, admin1);
+    CREATE INDEX events_incident ON events (incident_id);
+    CREATE TABLE failures (
+      source TEXT PRIMARY KEY, reason TEXT NOT NULL,
+      failed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+    CREATE TABLE simhash_bands (band INTEGER NOT NULL, value INTEGER NOT NULL, doc_id TEXT NOT NULL);
+    CREATE INDEX simhash_lookup ON simhash_bands (band, value);
+    """,
+    # 2: incidents that link reports of the same happening across documents
+    """
+    CREATE TABLE incidents (
+      incident_id TEXT PRIMARY KEY, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+      date TEXT, lat REAL, lon REAL, location TEXT, country TEXT, country_code TEXT, admin1 TEXT, fatalities INTEGER,
+      reports INTEGER NOT NULL, sources INTEGER NOT NULL, confidence REAL NOT NULL, summary TEXT NOT NULL);
+    CREATE INDEX incidents_block ON incidents (event_type, date);
+    CREATE INDEX incidents_date ON incidents (date)
+    """,
+]
