@@ -175,3 +175,21 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path, shared):
         assert snapshot(crashed)[2] == "ok"
     subprocess.run([*cmd, crashed], env=env, check=True, capture_output=True)
     assert snapshot(crashed) == snapshot(clean)
+
+
+def test_exports_write_acled_csv_plover_and_geojson(corpus, tmp_path):
+    import csv as csvlib
+
+    db = str(tmp_path / "db.sqlite")
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(corpus), "--db", db, "--published", "2016-03-08"], catch_exceptions=False)
+    for kind, name in (("acled-csv", "e.csv"), ("plover-jsonl", "e.jsonl"), ("geojson", "e.geojson")):
+        res = runner.invoke(main, ["export", "--as", kind, "--db", db, "-o", str(tmp_path / name)])
+        assert res.exit_code == 0, res.output
+    rows = list(csvlib.DictReader((tmp_path / "e.csv").open(encoding="utf-8")))
+    assert rows and {"event_date", "event_type", "actor1", "latitude", "notes", "fatalities"} <= set(rows[0])
+    plover = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(p["citation"]["text"] and p["event_type"] in {"FIGHT", "ASSAULT", "PROTEST", "AGREE", "COERCE",
+                                                              "MOBILIZE", "RETREAT", "OTHER"} for p in plover)
+    geo = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))
+    assert geo["type"] == "FeatureCollection" and geo["features"][0]["geometry"]["type"] == "Point"

@@ -331,6 +331,34 @@ def incidents(db: str | None, fmt: str, **kw: Any) -> None:
                 ("date", "event_type", "location", "fatalities", "reports", "sources", "summary"))
 
 
+@main.command(name="export")
+@_filter_options
+@click.option("--as", "kind", type=click.Choice(["acled-csv", "plover-jsonl", "geojson"]), required=True,
+              help="acled-csv: ACLED's columns; plover-jsonl: PLOVER fields with citations; geojson: points.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def export_events(db: str | None, fmt: str, kind: str, output: Path, **kw: Any) -> None:
+    """Export events (with the same filters as `marsad events`).
+
+    Example: marsad export --as acled-csv --country YE -o yemen.csv
+    """
+    from marsad import export as exporters
+    from marsad.stages.actors import actor_index
+    from marsad.store.queries import events as query
+
+    rows = query(_store(db), _filters(**kw))
+    tmp = output.with_name(output.name + ".part")
+    with tmp.open("w", encoding="utf-8", newline="") as out:
+        if kind == "acled-csv":
+            types = {a.name: a.type for a in actor_index().values()}
+            n = exporters.acled_csv(rows, out, types)
+        elif kind == "plover-jsonl":
+            n = exporters.plover_jsonl(rows, out)
+        else:
+            n = exporters.geojson(rows, out)
+    tmp.replace(output)                  # a reader never sees half a file
+    click.echo(f"{n} events written to {output}", err=True)
+
+
 @main.command()
 @click.option("--db", help="Database: a SQLite path (default ./marsad.sqlite).")
 def failures(db: str | None) -> None:
