@@ -21,6 +21,9 @@ from marsad.stages.normalize import normalize_string
 
 BIG_TOWN = 50_000
 _SETTLEMENT = {"city", "town", "village", "camp", "neighbourhood"}
+# Kinds whose names repeat from country to country ("القصر الجمهوري", "ساحة التحرير"): only
+# taken in a country the article is about.
+_SITE_KINDS = {"landmark", "neighbourhood", "base", "airport", "crossing", "port", "dam", "camp"}
 _ADMIN = {"country", "admin1", "admin2", "admin3", "region"}
 
 
@@ -160,8 +163,8 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
     article_countries = {code for code, _ in countries.most_common(3)}
     if article_countries:
         raw = [(m, frame, word, fs, kept) for m, frame, word, fs, cands in raw
-               if (kept := [c for c in cands if c.curated or word in cues["strong_frames"]
-                            or c.country_code in article_countries])]
+               if (kept := [c for c in cands if c.country_code in article_countries
+                            or (c.curated and c.kind not in _SITE_KINDS) or word in cues["strong_frames"]])]
     anchors = [c[0] for *_x, c in raw if len(c) == 1]
     out = []
     for m, frame, _word, frame_start, cands in raw:
@@ -212,8 +215,9 @@ def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMen
         for w in _NAME_WORD.finditer(text, name_start, min(len(text), name_start + 40)):
             if words and (w.start() != words[-1].end() + 1 or w.group().startswith("و")):
                 break
-            if w.group() in _NAME_STOP or w.group() in cues["place_frames_exact"] or len(words) == 2 \
-                    or w.group() in common_words() or w.group() in cues["place_stopwords"]:
+            bare = _strip_clitics(w.group())
+            if w.group() in _NAME_STOP or len(words) == 2 or w.group() in common_words() \
+                    or w.group() in cues["place_stopwords"] or bare & (cues["place_frames_exact"] | cues["place_frames_admin"]):
                 break
             words.append(w)
         if not words or any(s <= name_start < e for s, e in covered):

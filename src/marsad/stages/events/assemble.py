@@ -154,6 +154,15 @@ def _sole_event_clause(ctx: Context, sentence: tuple[int, int], clause: tuple[in
     return not any(_inside(t, sentence) and not _inside(t, clause) for t in ctx.triggers)
 
 
+def _inherited(trigger: TriggerMention, drafts: list[Draft], sentence: tuple[int, int], text: str) -> Draft | None:
+    """"كما استهدفت منطقة ب": a bare targeting verb goes on with the event just told, in the same paragraph."""
+    if trigger.trigger_id != "target" or not drafts:
+        return None
+    last = drafts[-1]
+    same_paragraph = "\n" not in text[last.sentence[1]:sentence[0]]
+    return last if same_paragraph and sentence[0] - last.sentence[1] < 400 else None
+
+
 def _outcome_clause(text: str, clause: tuple[int, int]) -> bool:
     head = " ".join(text[clause[0]:clause[0] + 30].split()[:2])
     markers = cue_set("consequence_markers")
@@ -221,6 +230,9 @@ def extract_events(ctx: Context) -> list[Draft]:
                                               notes=[*previous.notes, "place added by coordination"]))
                 continue
             trigger = max(triggers, key=lambda t: (t.weight, t.is_verb, -t.start))
+            inherited = _inherited(trigger, drafts, sentence, ctx.text)
+            if trigger.trigger_id == "target" and inherited is None:
+                continue            # "استهدف" alone says too little to type an event
             if previous and _outcome_clause(ctx.text, clause):
                 previous.fatalities = max(previous.fatalities,
                                           fatalities(ctx.text, clause[0], clause[1], ctx.numbers))
@@ -235,6 +247,9 @@ def extract_events(ctx: Context) -> list[Draft]:
             speaking = next((a for a in ctx.actors if src and (a.start, a.end) == (src.start, src.end)), None)
             actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, speaking)
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
+            if inherited is not None:
+                event_type, sub = inherited.event_type, inherited.sub_event_type
+                actor1 = actor1 or inherited.actor1
             if actor2 is None and event_type == "Battles":
                 actor2 = _main_opponent(ctx, actor1)
             if event_type in ("Protests", "Riots") and actor2 and actor2.actor.type in _CROWD_TYPES:
@@ -257,6 +272,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             draft = Draft(event_type, sub, trigger, place, when, precision, actor1, actor2, mode, src, deaths,
                           sentence, clause, [why, place.reason], _mentions_civilians(ctx.text, clause))
             drafts.append(draft)
+            for other in _coordinated(ctx.text, [p for p in _usable_places(ctx, clause) if p.start >= place.start])[1:]:
+                drafts.append(replace(draft, place=other, notes=[*draft.notes, "place coordinated with و"]))
             previous = draft
             if when and precision == 1:
                 carried = (when, 2)

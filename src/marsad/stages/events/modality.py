@@ -9,6 +9,7 @@ from marsad.mentions import ActorInfo, ActorMention, TriggerMention
 from marsad.stages.events.cues import find_cues, generic_sources, words_between
 
 _WINDOW_WORDS = 8
+_DENIAL_SCOPE_WORDS = 16    # "نفى المتحدث باسم التحالف أن تكون طائراته قد قصفت ..."
 _SOURCE_GAP = 3          # words between "قال" and the body ("قال المتحدث باسم X")
 _COMPLEMENTIZER = re.compile(r"(?<![^\W\d_])(?:ان|بان|انه|انها|انهم|بانه|بانها|بانهم)(?![^\W\d_])|:")
 
@@ -42,6 +43,14 @@ def _purpose_masdar(text: str, trigger: TriggerMention) -> bool:
     return prefix in ("ل", "ول", "فل") or (prefix == "" and text[max(0, trigger.start - 2):trigger.start] == "لل")
 
 
+def _really_conditional(text: str, start: int, end: int) -> bool:
+    """"قد" makes a present verb possible ("قد يقصف") but a past one certain ("قد قصف")."""
+    if text[start:end] != "قد":
+        return True
+    following = text[end:end + 12].split()
+    return bool(following) and following[0][:1] in ("ي", "ت", "ن", "ا")
+
+
 def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention) -> str:
     if _future_prefix(text, trigger) or _purpose_masdar(text, trigger):
         return "planned"
@@ -53,9 +62,9 @@ def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trig
             if in_clause and words_between(text, end, trigger.start) <= 1 and text[start:end] in ("لم", "لن", "ما"):
                 return "denied" if text[start:end] != "لن" else "planned"
             continue
-        if kind == "denied" and near:
+        if kind == "denied" and words_between(text, end, trigger.start) <= _DENIAL_SCOPE_WORDS:
             return "denied"
-        if kind == "hypothetical" and in_clause and near:
+        if kind == "hypothetical" and in_clause and near and _really_conditional(text, start, end):
             return "hypothetical"
         if kind in ("planned", "appeals") and (in_clause or near):
             return "planned"
