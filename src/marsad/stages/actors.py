@@ -62,7 +62,7 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
             if via != "context":
                 chosen = (info, via)
                 break
-            if info.country in countries[:1] or (chosen is None and info.country in countries):
+            if info.country in countries[:1]:       # generic labels speak of the article's own country
                 chosen = (info, via)
         if chosen:
             out.append(ActorMention(match.start, match.end, chosen[0], chosen[1]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.mentions import ActorMention, TriggerMention
-from marsad.stages.events.cues import cue_set
+from marsad.stages.events.cues import cue_set, words_between
 
 NOT_PARTIES = {"monitor", "news_agency", "government_body", "international_org"}
 
@@ -50,8 +50,8 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
         after = [a for a in candidates if a.start >= trigger.end]
         if before:
             agent = _head_of_coordination(text, before)
-        elif after and (trigger.is_verb or after[0].start - trigger.end <= 3):
-            agent = after[0]        # VSO "قصفت قوات النظام", or genitive "غارات التحالف"
+        elif after and (trigger.is_verb or words_between(text, trigger.end, after[0].start) <= 1):
+            agent = after[0]        # VSO "قصفت قوات النظام", genitive "غارات التحالف", "غارات لطيران التحالف"
         else:
             earlier = [a for a in in_sentence if a.end <= clause[0] and a is not patient]
             agent = earlier[-1] if earlier else None
@@ -72,7 +72,7 @@ def _head_of_coordination(text: str, before: list[ActorMention]) -> ActorMention
     head = before[-1]
     for prev in reversed(before[:-1]):
         gap = text[prev.end:head.start].split()
-        if len(gap) > 2 or not (not gap or gap[0].startswith("و")):
+        if len(gap) > 4 or not (not gap or gap[0].startswith("و")):
             break
         head = prev
     return head
