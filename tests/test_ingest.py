@@ -193,3 +193,52 @@ def test_exports_write_acled_csv_plover_and_geojson(corpus, tmp_path):
                                                               "MOBILIZE", "RETREAT", "OTHER"} for p in plover)
     geo = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))
     assert geo["type"] == "FeatureCollection" and geo["features"][0]["geometry"]["type"] == "Point"
+
+
+def _warc(path, pages):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=str(path).endswith(".gz"))
+        for uri, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(html.encode()),
+                                                          http_headers=headers))
+    return path
+
+
+def test_warc_archives_are_read_and_a_truncated_one_keeps_what_came_before(tmp_path, gazetteer):
+    page = "<html><head><title>خبر</title></head><body><article><p>{}</p></article></body></html>"
+    pages = [("http://example.invalid/a", page.format(STORY)), ("http://example.invalid/b", page.format(OTHER))]
+    whole = _warc(tmp_path / "crawl.warc.gz", pages)
+    store = open_store(str(tmp_path / "db.sqlite"))
+    summary = ingest([str(whole)], store, gazetteer, progress=False, published=None)
+    assert (summary.new, summary.failed) == (2, 0)
+    assert {r["url"] for r in store.query("SELECT url FROM documents")} == {p[0] for p in pages}
+    plain = _warc(tmp_path / "crawl.warc", pages)
+    data = plain.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: data.rindex(b"WARC/1.") + 40])          # the second record ends mid-header
+    store2 = open_store(str(tmp_path / "db2.sqlite"))
+    summary2 = ingest([str(cut)], store2, gazetteer, progress=False)
+    assert summary2.new == 1 and summary2.failed == 1
+    assert "truncated" in store2.query("SELECT reason FROM failures")[0]["reason"]
+
+
+def test_show_lists_an_incidents_reports_and_their_disagreement(tmp_path):
+    rows = [{"text": "شنت طائرات التحالف غارات على مدينة صعدة أمس ما أدى إلى مقتل سبعة مسلحين.",
+             "outlet": "A", "published": "2016-03-08"},
+            {"text": "قالت مصادر محلية إن غارات جوية للتحالف استهدفت مواقع في صعدة يوم الاثنين وقتل فيها أربعة.",
+             "outlet": "B", "published": "2016-03-08"}]
+    db = str(tmp_path / "db.sqlite")
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(_jsonl_gz(tmp_path / "w.jsonl.gz", rows)), "--db", db], catch_exceptions=False)
+    (inc,) = [i for i in json.loads(runner.invoke(main, ["incidents", "--db", db, "--format", "json"]).stdout)
+              if i["reports"] == 2]
+    shown = runner.invoke(main, ["show", inc["incident_id"], "--db", db]).stdout
+    assert "reports disagree on fatalities: " in shown and "7" in shown and "4" in shown
+    missing = runner.invoke(main, ["show", "nope", "--db", db])
+    assert missing.exit_code == 1 and "no event or incident" in missing.stderr

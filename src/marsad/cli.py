@@ -331,6 +331,42 @@ def incidents(db: str | None, fmt: str, **kw: Any) -> None:
                 ("date", "event_type", "location", "fatalities", "reports", "sources", "summary"))
 
 
+@main.command()
+@click.argument("item_id")
+@click.option("--db", help="Database: a SQLite path (default ./marsad.sqlite).")
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON.")
+def show(item_id: str, db: str | None, as_json: bool) -> None:
+    """An event or an incident with its evidence; an incident lists every report and where they disagree.
+
+    Example: marsad show inc-3f2a9c0d11aa4b7e
+    """
+    from marsad.store.queries import incident_reports
+
+    store = _store(db)
+    event = store.query("SELECT e.*, d.title, d.url, d.outlet FROM events e JOIN documents d USING (doc_id) "
+                        "WHERE e.event_id = ?", (item_id,))
+    incident = store.query("SELECT * FROM incidents WHERE incident_id = ?", (item_id,))
+    if not event and not incident:
+        _fail(MarsadError(f"{item_id}: no event or incident with this id — see `marsad events` or `marsad incidents`"))
+    item = event[0] if event else {**incident[0], **incident_reports(store, item_id)}
+    if as_json:
+        click.echo(json.dumps(item, ensure_ascii=False, indent=1))
+        return
+    click.echo(item["summary"])
+    if event:
+        click.echo(f"  {item['event_type']} / {item['sub_event_type']} · {item['modality']}"
+                   f"{' by ' + item['claim_source'] if item['claim_source'] else ''} · confidence {item['confidence']}")
+        click.echo(f"  source: {item['outlet'] or ''} {item['url'] or ''} (document {item['doc_id']})")
+        click.echo(f"  evidence [{item['evidence_start']}:{item['evidence_end']}]: {item['evidence']}")
+        return
+    for r in item["reports"]:
+        click.echo(f"  - {r['outlet'] or r['doc_id']}: {r['date']} {r['actor1'] or '?'} vs {r['actor2'] or '?'}, "
+                   f"{r['fatalities']} killed, {r['modality']}{' by ' + r['claim_source'] if r['claim_source'] else ''}")
+        click.echo(f"    {r['evidence']}")
+    for field, values in item["disagreements"].items():
+        click.echo(f"  reports disagree on {field}: " + "; ".join(f"{v} ({', '.join(s)})" for v, s in values.items()))
+
+
 @main.command(name="export")
 @_filter_options
 @click.option("--as", "kind", type=click.Choice(["acled-csv", "plover-jsonl", "geojson"]), required=True,

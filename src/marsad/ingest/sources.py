@@ -1,7 +1,7 @@
 """Every document of the sources a user names, or the reason it could not be read.
 
 Sources: .txt and .html files, folders (recursive), JSON Lines (.jsonl, .jsonl.gz; field names
-mapped), RSS/Atom feeds (.xml, .rss, .atom), and zip files of these.
+mapped), RSS/Atom feeds (.xml, .rss, .atom), WARC web archives (.warc, .warc.gz), and zip files of these.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ DEFAULT_FIELDS = {
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass
@@ -109,6 +110,37 @@ def _feed(data: bytes, name: str) -> Iterator[Item]:
         yield Item(source, doc)
 
 
+def _warc(fh: Any, name: str) -> Iterator[Item]:
+    """HTML pages of the response (and resource) records of a WARC file."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    try:
+        for record in ArchiveIterator(fh):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            n += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI") or f"record {n}"
+            source = f"{name}#{uri}"
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else
+                     record.rec_headers.get_header("Content-Type")) or ""
+            if "html" not in ctype and "text" not in ctype:
+                continue
+            try:
+                data = record.content_stream().read()
+                doc = html_document(decode(data, source), source) if "html" in ctype else \
+                    Document(text=decode(data, source), source_path=source)
+                doc.url = doc.url or (uri if uri.startswith("http") else None)
+                yield Item(source, doc)
+            except MarsadError as exc:
+                yield Item(source, error=str(exc).removeprefix(f"{source}: "))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, KeyError) as exc:
+        # warcio raises several kinds on a cut or garbled record; the records before it stand
+        yield Item(f"{name}#after record {n}", error=f"truncated or broken WARC ({exc.__class__.__name__}) — "
+                                                    "the records before it were read")
+
+
 def _member(name: str, data: bytes, fields: dict[str, tuple[str, ...]]) -> Iterator[Item]:
     lower = name.lower()
     if lower.endswith(JSONL_SUFFIXES):
@@ -117,6 +149,8 @@ def _member(name: str, data: bytes, fields: dict[str, tuple[str, ...]]) -> Itera
         yield from _jsonl(iter(io.BytesIO(data)), name, fields)
     elif lower.endswith(FEED_SUFFIXES):
         yield from _feed(data, name)
+    elif lower.endswith(WARC_SUFFIXES):
+        yield from _warc(io.BytesIO(data), name)
     elif lower.endswith(TEXT_SUFFIXES):
         try:
             text = decode(data, name)
@@ -154,6 +188,9 @@ def iter_items(sources: list[str], fields: dict[str, tuple[str, ...]], named: bo
                 yield Item(source, error=f"cannot read it to the end ({exc}) — is the file truncated?")
         elif source.lower().endswith(FEED_SUFFIXES):
             yield from _feed(path.read_bytes(), source)
+        elif source.lower().endswith(WARC_SUFFIXES):
+            with path.open("rb") as fh:
+                yield from _warc(fh, source)
         elif source.lower().endswith(TEXT_SUFFIXES):
             try:
                 yield Item(source, read_document(source))
@@ -161,4 +198,4 @@ def iter_items(sources: list[str], fields: dict[str, tuple[str, ...]], named: bo
                 yield Item(source, error=str(exc).removeprefix(f"{source}: "))
         elif named:
             yield Item(source, error="not a supported kind of file — give .txt, .html, .jsonl(.gz), "
-                                     ".xml/.rss/.atom feeds, zip files or folders")
+                                     ".xml/.rss/.atom feeds, .warc(.gz), zip files or folders")

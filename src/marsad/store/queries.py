@@ -99,3 +99,20 @@ def _within(rows: list[dict[str, Any]], f: Filters) -> list[dict[str, Any]]:
         h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
         return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
     return [r for r in rows if dist(r) <= km]
+
+
+def incident_reports(store: Store, incident_id: str) -> dict[str, Any]:
+    """Every report of an incident, and the fields on which they disagree, each value with its sources."""
+    reports = store.query(
+        "SELECT e.event_id, e.doc_id, e.date, e.actor1, e.actor2, e.fatalities, e.modality, e.claim_source, "
+        "e.evidence, d.outlet, d.url, d.duplicate_of FROM events e JOIN documents d USING (doc_id) "
+        "WHERE e.incident_id = ? ORDER BY e.date, d.outlet", (incident_id,))
+    disagreements: dict[str, dict[str, list[str]]] = {}
+    for field in ("fatalities", "actor1", "actor2"):
+        values: dict[str, list[str]] = {}
+        for r in reports:
+            if r[field] is not None:
+                values.setdefault(str(r[field]), []).append(r["claim_source"] or r["outlet"] or r["doc_id"])
+        if len(values) > 1:
+            disagreements[field] = values
+    return {"reports": reports, "disagreements": disagreements}
