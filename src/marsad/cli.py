@@ -258,6 +258,28 @@ def ingest(sources: tuple[str, ...], db: str | None, fields: tuple[str, ...], pu
                f"{counts['incidents']} incidents, {counts['failures']} failures", err=True)
 
 
+@main.command(name="monitor")
+@click.argument("feeds_file", type=click.Path(path_type=Path))
+@click.option("--every", default="15m", show_default=True, help="How often to poll: 30s, 15m, 2h.")
+@click.option("--once", is_flag=True, help="Poll once and stop.")
+@click.option("--db", help="Database: a SQLite path (default ./marsad.sqlite).")
+def monitor_feeds(feeds_file: Path, every: str, once: bool, db: str | None) -> None:
+    """Poll RSS/Atom feeds, fetch new articles, ingest them; one log line per feed and round.
+
+    Example: marsad monitor feeds.txt --every 15m --db events.sqlite
+    """
+    from marsad.ingest.monitor import monitor, parse_interval, read_feed_list
+
+    try:
+        feeds = read_feed_list(feeds_file)
+        interval = parse_interval(every)
+        monitor(feeds, _store(db), _gazetteer(), interval, rounds=1 if once else None)
+    except MarsadError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
 def _filters(since: str | None, until: str | None, country: str | None, admin1: str | None,
              event_type: str | None, actor: str | None, near: str | None, text: str | None,
              min_sources: int | None, limit: int) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
@@ -83,12 +83,19 @@ def _store_item(store: Store, item: Item, gazetteer: Any, summary: Summary, publ
 
 
 def ingest(sources: list[str], store: Store, gazetteer: Any, fields: dict[str, str] | None = None,
-           progress: bool = True, stream: TextIO = sys.stderr, published: date | None = None,
+           progress: bool = True, stream: TextIO | None = None, published: date | None = None,
            on_item: Callable[[Item], None] | None = None) -> Summary:
     """Ingest every document of the sources; a bad one is recorded in `failures`, never fatal."""
+    return ingest_items(iter_items(sources, field_map(fields)), store, gazetteer, progress, stream, published,
+                        on_item)
+
+
+def ingest_items(items: Iterator[Item], store: Store, gazetteer: Any, progress: bool = True,
+                 stream: TextIO | None = None, published: date | None = None,
+                 on_item: Callable[[Item], None] | None = None) -> Summary:
+    """Store the items in atomic batches of BATCH documents, each document in a savepoint of its own."""
     summary = Summary()
-    bar = Progress(stream, progress)
-    items = iter_items(sources, field_map(fields))
+    bar = Progress(stream or sys.stderr, progress)
     exhausted = False
     while not exhausted:
         with store.transaction():

@@ -84,7 +84,7 @@ def _jsonl(lines: Iterator[bytes], name: str, fields: dict[str, tuple[str, ...]]
             yield Item(source, error=str(exc))
 
 
-def _feed(data: bytes, name: str) -> Iterator[Item]:
+def feed_items(data: bytes, name: str) -> Iterator[Item]:
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -148,7 +148,7 @@ def _member(name: str, data: bytes, fields: dict[str, tuple[str, ...]]) -> Itera
             data = gzip.decompress(data)
         yield from _jsonl(iter(io.BytesIO(data)), name, fields)
     elif lower.endswith(FEED_SUFFIXES):
-        yield from _feed(data, name)
+        yield from feed_items(data, name)
     elif lower.endswith(WARC_SUFFIXES):
         yield from _warc(io.BytesIO(data), name)
     elif lower.endswith(TEXT_SUFFIXES):
@@ -187,7 +187,7 @@ def iter_items(sources: list[str], fields: dict[str, tuple[str, ...]], named: bo
             except (OSError, EOFError) as exc:
                 yield Item(source, error=f"cannot read it to the end ({exc}) — is the file truncated?")
         elif source.lower().endswith(FEED_SUFFIXES):
-            yield from _feed(path.read_bytes(), source)
+            yield from feed_items(path.read_bytes(), source)
         elif source.lower().endswith(WARC_SUFFIXES):
             with path.open("rb") as fh:
                 yield from _warc(fh, source)

@@ -36,4 +36,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX incidents_block ON incidents (event_type, date);
     CREATE INDEX incidents_date ON incidents (date)
     """,
+    # 3: feed entries already fetched by `marsad monitor`
+    """
+    CREATE TABLE fetched (
+      url TEXT PRIMARY KEY, feed TEXT NOT NULL, doc_id TEXT,
+      fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+    """,
 ]
