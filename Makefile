@@ -28,7 +28,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 unit: setup
-	$(BIN)/pytest -q
+	MARSAD_TEST_PG="$$(bash .ci/postgres.sh)" $(BIN)/pytest -q
 
 test: lint typecheck unit
 

@@ -29,3 +29,30 @@ def shared() -> Path:
     if not (SHARED / "gold").is_dir():
         pytest.skip("../shared/gold is not beside the repository")
     return SHARED
+
+
+@pytest.fixture()
+def pg_url():
+    """A fresh, empty PostgreSQL database for one test (MARSAD_TEST_PG names the server; `make test`
+    sets it from .ci/postgres.sh)."""
+    import uuid
+
+    base = os.environ.get("MARSAD_TEST_PG")
+    if not base:
+        pytest.skip("no PostgreSQL server: run the tests through `make test` as root, or set MARSAD_TEST_PG")
+    import psycopg
+
+    name = f"marsad_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path):
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "db.sqlite")
+    return request.getfixturevalue("pg_url")

@@ -60,8 +60,8 @@ def corpus(tmp_path):
     return folder
 
 
-def test_ingest_reads_every_kind_of_source_and_records_failures(corpus, tmp_path, gazetteer):
-    store = open_store(str(tmp_path / "db.sqlite"))
+def test_ingest_reads_every_kind_of_source_and_records_failures(corpus, db_url, gazetteer):
+    store = open_store(db_url)
     summary = ingest([str(corpus)], store, gazetteer, progress=False)
     assert summary.new == 5                          # a.txt, b.html, the wire story, the feed item, the zip member
     assert summary.failed == 4                       # empty file, broken line, row without text, entry without text
@@ -72,16 +72,16 @@ def test_ingest_reads_every_kind_of_source_and_records_failures(corpus, tmp_path
     assert store.integrity_ok()
 
 
-def test_a_rerun_adds_nothing(corpus, tmp_path, gazetteer):
-    store = open_store(str(tmp_path / "db.sqlite"))
+def test_a_rerun_adds_nothing(corpus, db_url, gazetteer):
+    store = open_store(db_url)
     ingest([str(corpus)], store, gazetteer, progress=False)
     before = store.counts()
     again = ingest([str(corpus)], store, gazetteer, progress=False)
     assert again.new == 0 and store.counts() == before
 
 
-def test_syndicated_copy_is_a_near_duplicate_and_not_a_second_source(tmp_path, gazetteer):
-    store = open_store(str(tmp_path / "db.sqlite"))
+def test_syndicated_copy_is_a_near_duplicate_and_not_a_second_source(tmp_path, db_url, gazetteer):
+    store = open_store(db_url)
     long_story = " ".join([STORY, OTHER, LONG_TAIL])
     rows = [{"text": long_story, "outlet": "A", "published": "2016-03-08"},
             {"text": long_story.replace("أمس،", "أمس الأول،", 1), "outlet": "B", "published": "2016-03-08"}]
@@ -90,8 +90,8 @@ def test_syndicated_copy_is_a_near_duplicate_and_not_a_second_source(tmp_path, g
     assert max(r["sources"] for r in store.query("SELECT sources FROM incidents")) == 1
 
 
-def test_independent_reports_of_one_incident_are_linked(tmp_path, gazetteer):
-    store = open_store(str(tmp_path / "db.sqlite"))
+def test_independent_reports_of_one_incident_are_linked(tmp_path, db_url, gazetteer):
+    store = open_store(db_url)
     rows = [{"text": "شنت طائرات التحالف غارات على مدينة صعدة أمس ما أدى إلى مقتل سبعة مسلحين.",
              "outlet": "A", "published": "2016-03-08"},
             {"text": "قالت مصادر محلية إن غارات جوية للتحالف استهدفت مواقع في صعدة يوم الاثنين وقتل فيها أربعة.",
@@ -101,13 +101,15 @@ def test_independent_reports_of_one_incident_are_linked(tmp_path, gazetteer):
     assert (incident["reports"], incident["sources"], incident["fatalities"]) == (2, 2, 4)   # lowest toll
 
 
-def test_filters_treat_quotes_and_wildcards_as_plain_values(corpus, tmp_path, gazetteer):
-    store = open_store(str(tmp_path / "db.sqlite"))
+def test_filters_treat_quotes_and_wildcards_as_plain_values(corpus, db_url, gazetteer):
+    store = open_store(db_url)
     ingest([str(corpus)], store, gazetteer, progress=False)
     assert events(store, Filters(actor="%")) == []
     assert events(store, Filters(text="' OR 1=1 --")) == []
     assert events(store, Filters(country="YE"))
     assert all(e["country_code"] == "YE" for e in events(store, Filters(country="YE")))
+    saada = events(store, Filters(near=(16.94, 43.76, 30)))
+    assert saada and all(e["location"] in ("Saada", "Sa'dah") or abs(e["lat"] - 16.94) < 0.3 for e in saada)
 
 
 def test_older_database_is_upgraded_in_place(tmp_path):
@@ -119,7 +121,7 @@ def test_older_database_is_upgraded_in_place(tmp_path):
     db.commit()
     db.close()
     store = open_store(str(path))
-    assert store.version == len(MIGRATIONS)
+    assert store.version == len(MIGRATIONS)  # type: ignore[attr-defined]
     assert store.counts()["documents"] == 1 and store.counts()["incidents"] == 0
 
 
@@ -228,12 +230,12 @@ def test_warc_archives_are_read_and_a_truncated_one_keeps_what_came_before(tmp_p
     assert "truncated" in store2.query("SELECT reason FROM failures")[0]["reason"]
 
 
-def test_show_lists_an_incidents_reports_and_their_disagreement(tmp_path):
+def test_show_lists_an_incidents_reports_and_their_disagreement(tmp_path, db_url):
     rows = [{"text": "شنت طائرات التحالف غارات على مدينة صعدة أمس ما أدى إلى مقتل سبعة مسلحين.",
              "outlet": "A", "published": "2016-03-08"},
             {"text": "قالت مصادر محلية إن غارات جوية للتحالف استهدفت مواقع في صعدة يوم الاثنين وقتل فيها أربعة.",
              "outlet": "B", "published": "2016-03-08"}]
-    db = str(tmp_path / "db.sqlite")
+    db = db_url
     runner = CliRunner()
     runner.invoke(main, ["ingest", str(_jsonl_gz(tmp_path / "w.jsonl.gz", rows)), "--db", db], catch_exceptions=False)
     (inc,) = [i for i in json.loads(runner.invoke(main, ["incidents", "--db", db, "--format", "json"]).stdout)

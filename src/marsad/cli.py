@@ -254,7 +254,7 @@ def ingest(sources: tuple[str, ...], db: str | None, fields: tuple[str, ...], pu
         _fail(exc)
     click.echo(summary.line(), err=True)
     counts = store.counts()
-    click.echo(f"database {store.path}: {counts['documents']} documents, {counts['events']} events, "
+    click.echo(f"database {store.label}: {counts['documents']} documents, {counts['events']} events, "
                f"{counts['incidents']} incidents, {counts['failures']} failures", err=True)
 
 

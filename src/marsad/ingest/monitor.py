@@ -15,7 +15,7 @@ from marsad.errors import InputError, MarsadError
 from marsad.ingest.runner import Summary, ingest_items
 from marsad.ingest.sources import Item, feed_items
 from marsad.io.readers import MAX_BYTES, decode, html_document
-from marsad.store.sqlite import Store
+from marsad.store.base import Store
 
 USER_AGENT = "marsad-monitor/0.1 (+https://example.invalid/marsad)"
 TIMEOUT_S = 20
@@ -55,7 +55,7 @@ def _new_entries(feed: str, store: Store) -> Iterator[Item]:
     for item in feed_items(fetch(feed), feed):
         url = item.document.url if item.document else None
         key = url or item.source
-        if store.db.execute("SELECT 1 FROM fetched WHERE url = ?", (key,)).fetchone():
+        if store.one("SELECT 1 FROM fetched WHERE url = ?", (key,)) is not None:
             continue
         if item.document and url and url.startswith(("http://", "https://")):
             try:
@@ -66,7 +66,7 @@ def _new_entries(feed: str, store: Store) -> Iterator[Item]:
                 item = Item(url, page)
             except (MarsadError, urllib.error.URLError, OSError):
                 pass                      # the entry's own text stands in for the page
-        store.db.execute("INSERT OR IGNORE INTO fetched (url, feed) VALUES (?, ?)", (key, feed))
+        store.execute("INSERT INTO fetched (url, feed) VALUES (?, ?) ON CONFLICT (url) DO NOTHING", (key, feed))
         yield item
 
 

@@ -14,8 +14,8 @@ from marsad.ingest.sources import Item, field_map, iter_items
 from marsad.pipeline import doc_id as make_doc_id
 from marsad.pipeline import run
 from marsad.stages.normalize import normalize
+from marsad.store.base import Store, event_row
 from marsad.store.link import find_near_duplicate, index_simhash, link_events, simhash
-from marsad.store.sqlite import Store, event_row
 
 BATCH = int(os.environ.get("MARSAD_INGEST_BATCH", "200"))     # documents per transaction
 
@@ -111,13 +111,10 @@ def ingest_items(items: Iterator[Item], store: Store, gazetteer: Any, progress: 
                     store.record_failure(item.source, item.error)
                     summary.failed += 1
                     continue
-                store.db.execute("SAVEPOINT document")
                 try:
-                    _store_item(store, item, gazetteer, summary, published)
-                    store.db.execute("RELEASE document")
+                    with store.savepoint():
+                        _store_item(store, item, gazetteer, summary, published)
                 except Exception as exc:  # noqa: BLE001 — one document never stops a batch
-                    store.db.execute("ROLLBACK TO document")
-                    store.db.execute("RELEASE document")
                     store.record_failure(item.source, f"internal error {exc.__class__.__name__}: {exc} — "
                                                       "please report it with the document")
                     summary.failed += 1

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from marsad.store.sqlite import Store
+from marsad.store.base import Store
 from marsad.summary import summarize
 
 BANDS = 4
@@ -42,18 +42,19 @@ def _bands(h: int) -> list[tuple[int, int]]:
 def find_near_duplicate(store: Store, h: int) -> str | None:
     seen: set[str] = set()
     for band, value in _bands(h):
-        for row in store.db.execute("SELECT doc_id FROM simhash_bands WHERE band = ? AND value = ?", (band, value)):
-            if row[0] in seen:
+        for row in store.query("SELECT doc_id FROM simhash_bands WHERE band = ? AND value = ?", (band, value)):
+            doc_id = row["doc_id"]
+            if doc_id in seen:
                 continue
-            seen.add(row[0])
-            other = store.db.execute("SELECT simhash FROM documents WHERE doc_id = ?", (row[0],)).fetchone()
-            if other and bin((other[0] ^ h) & ((1 << 64) - 1)).count("1") <= MAX_BITS_APART:
-                return str(row[0])
+            seen.add(doc_id)
+            other = store.one("SELECT simhash FROM documents WHERE doc_id = ?", (doc_id,))
+            if other is not None and bin((other ^ h) & ((1 << 64) - 1)).count("1") <= MAX_BITS_APART:
+                return str(doc_id)
     return None
 
 
 def index_simhash(store: Store, doc_id: str, h: int) -> None:
-    store.db.executemany("INSERT INTO simhash_bands VALUES (?, ?, ?)", [(b, v, doc_id) for b, v in _bands(h)])
+    store.executemany("INSERT INTO simhash_bands VALUES (?, ?, ?)", [(b, v, doc_id) for b, v in _bands(h)])
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -88,7 +89,7 @@ def refresh_incident(store: Store, incident_id: str) -> None:
           "actor2": {"name": lead["actor2"]} if lead["actor2"] else None,
           "location": {"name": lead["location"], "admin1": lead["admin1"], "country": lead["country"]},
           "fatalities": min(tolls) if tolls else None}
-    store.db.execute(
+    store.execute(
         "UPDATE incidents SET reports = ?, sources = ?, fatalities = ?, confidence = ?, summary = ? "
         "WHERE incident_id = ?",
         (len(reports), len(outlets), ev["fatalities"], round(1 - unlikely, 3), summarize(ev), incident_id))
@@ -100,19 +101,19 @@ def link_events(store: Store, rows: list[dict[str, Any]]) -> None:
         if ev["modality"] not in SCORED or not ev["date"] or ev["lat"] is None:
             continue
         near = [(i, _km(i, ev)) for i in _candidates(store, ev)]
-        near = [(i, km) for i, km in near if km <= LINK_KM and not store.db.execute(
-            "SELECT 1 FROM events WHERE incident_id = ? AND doc_id = ?", (i["incident_id"], ev["doc_id"])).fetchone()]
+        near = [(i, km) for i, km in near if km <= LINK_KM and store.one(
+            "SELECT 1 FROM events WHERE incident_id = ? AND doc_id = ?", (i["incident_id"], ev["doc_id"])) is None]
         if near:
             incident_id = min(near, key=lambda x: x[1])[0]["incident_id"]
         else:
             incident_id = "inc-" + ev["event_id"]
-            store.db.execute(
+            store.execute(
                 "INSERT INTO incidents (incident_id, event_type, sub_event_type, date, lat, lon, location, country, "
                 "country_code, admin1, fatalities, reports, sources, confidence, summary) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)",
                 (incident_id, ev["event_type"], ev["sub_event_type"], ev["date"], ev["lat"], ev["lon"],
                  ev["location"], ev["country"], ev["country_code"], ev["admin1"], ev["fatalities"],
                  ev["confidence"], ev["summary"]))
-        store.db.execute("UPDATE events SET incident_id = ? WHERE event_id = ?", (incident_id, ev["event_id"]))
+        store.execute("UPDATE events SET incident_id = ? WHERE event_id = ?", (incident_id, ev["event_id"]))
         ev["incident_id"] = incident_id
         refresh_incident(store, incident_id)

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from marsad.store.sqlite import Store
+from marsad.store.base import Store
 
 
 @dataclass
@@ -28,7 +28,7 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
+def _where(f: Filters, alias: str = "e", postgis: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -46,7 +46,11 @@ def _where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
     if f.event_type:
         clauses.append(f"({alias}.event_type = ? OR {alias}.sub_event_type = ?)")
         params += [f.event_type, f.event_type]
-    if f.near:
+    if f.near and postgis:
+        lat, lon, km = f.near
+        clauses.append(f"ST_DWithin({alias}.geog, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)")
+        params += [lon, lat, km * 1000]
+    elif f.near:
         lat, lon, km = f.near
         dlat = km / 111.0
         dlon = km / (111.0 * max(0.01, math.cos(math.radians(lat))))
@@ -56,7 +60,7 @@ def _where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
 
 
 def events(store: Store, f: Filters) -> list[dict[str, Any]]:
-    where, params = _where(f)
+    where, params = _where(f, "e", store.postgis)
     if f.actor:
         where += " AND (e.actor1 LIKE ? ESCAPE '\\' OR e.actor2 LIKE ? ESCAPE '\\' OR e.actor1_text LIKE ? ESCAPE '\\'" \
                  " OR e.actor2_text LIKE ? ESCAPE '\\')"

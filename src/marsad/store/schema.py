@@ -1,4 +1,5 @@
-"""Schema migrations, applied in order; PRAGMA user_version records the last one applied."""
+"""Schema migrations, applied in order (SQLite records the last in PRAGMA user_version,
+PostgreSQL in the schema_version table). The two lists keep the same tables and columns."""
 
 MIGRATIONS: list[str] = [
     # 1: documents, events, failures
@@ -42,4 +43,24 @@ MIGRATIONS: list[str] = [
       url TEXT PRIMARY KEY, feed TEXT NOT NULL, doc_id TEXT,
       fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
     """,
+]
+
+
+_PG_NOW = "to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+
+def _postgres(sql: str) -> str:
+    """The SQLite DDL in PostgreSQL's types."""
+    return (sql.replace("(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", _PG_NOW)
+            .replace(" REAL", " DOUBLE PRECISION").replace("simhash INTEGER", "simhash BIGINT")
+            .replace("band INTEGER NOT NULL, value INTEGER", "band INTEGER NOT NULL, value BIGINT"))
+
+
+POSTGRES_MIGRATIONS: list[str] = [_postgres(m) for m in MIGRATIONS]
+# Distance queries through PostGIS where the extension is installed (optional).
+POSTGIS = [
+    "CREATE EXTENSION IF NOT EXISTS postgis",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS geog geography(Point, 4326) GENERATED ALWAYS AS "
+    "(CASE WHEN lat IS NULL OR lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography END) STORED",
+    "CREATE INDEX IF NOT EXISTS events_geog ON events USING gist (geog)",
 ]
