@@ -195,6 +195,11 @@ def test_exports_write_acled_csv_plover_and_geojson(corpus, tmp_path):
                                                               "MOBILIZE", "RETREAT", "OTHER"} for p in plover)
     geo = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))
     assert geo["type"] == "FeatureCollection" and geo["features"][0]["geometry"]["type"] == "Point"
+    res = runner.invoke(main, ["export", "--as", "parquet", "--db", db, "-o", str(tmp_path / "e.parquet")])
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert res.exit_code == 0 and table.num_rows == len(rows) and "evidence" in table.column_names
 
 
 def _warc(path, pages):

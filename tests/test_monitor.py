@@ -74,3 +74,10 @@ def test_unreachable_feed_is_logged_and_the_round_goes_on(tmp_path, gazetteer):
 @pytest.mark.parametrize(("text", "seconds"), [("15m", 900), ("30s", 30), ("2h", 7200), ("45", 45)])
 def test_intervals(text, seconds):
     assert parse_interval(text) == seconds
+
+
+def test_ingest_takes_a_feed_url_and_a_page_url(site, tmp_path):
+    db = str(tmp_path / "db.sqlite")
+    res = CliRunner().invoke(main, ["ingest", f"{site}/feed.xml", f"{site}/a1", f"{site}/gone", "--db", db],
+                             catch_exceptions=False)
+    assert "new 3" in res.stderr and "failed 1" in res.stderr     # two feed entries and the page; /gone is 404

@@ -391,8 +391,9 @@ def show(item_id: str, db: str | None, as_json: bool) -> None:
 
 @main.command(name="export")
 @_filter_options
-@click.option("--as", "kind", type=click.Choice(["acled-csv", "plover-jsonl", "geojson"]), required=True,
-              help="acled-csv: ACLED's columns; plover-jsonl: PLOVER fields with citations; geojson: points.")
+@click.option("--as", "kind", type=click.Choice(["acled-csv", "plover-jsonl", "geojson", "parquet"]), required=True,
+              help="acled-csv: ACLED's columns; plover-jsonl: PLOVER fields with citations; geojson: points; "
+                   "parquet: every column, for pandas/DuckDB.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def export_events(db: str | None, fmt: str, kind: str, output: Path, **kw: Any) -> None:
     """Export events (with the same filters as `marsad events`).
@@ -405,6 +406,11 @@ def export_events(db: str | None, fmt: str, kind: str, output: Path, **kw: Any) 
 
     rows = query(_store(db), _filters(**kw))
     tmp = output.with_name(output.name + ".part")
+    if kind == "parquet":
+        n = exporters.parquet(rows, str(tmp))
+        tmp.replace(output)
+        click.echo(f"{n} events written to {output}", err=True)
+        return
     with tmp.open("w", encoding="utf-8", newline="") as out:
         if kind == "acled-csv":
             types = {a.name: a.type for a in actor_index().values()}

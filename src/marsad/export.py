@@ -1,4 +1,4 @@
-"""Exports of stored events: ACLED-style CSV, PLOVER JSON Lines, GeoJSON."""
+"""Exports of stored events: ACLED-style CSV, PLOVER JSON Lines, GeoJSON, Parquet."""
 
 from __future__ import annotations
 
@@ -75,3 +75,16 @@ def geojson(rows: list[dict[str, Any]], out: TextIO) -> int:
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
     return len(features)
+
+
+def parquet(rows: list[dict[str, Any]], path: str) -> int:
+    """One Parquet file with every column of the events table (for pandas, DuckDB, Spark)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from marsad.store.base import EVENT_COLUMNS
+
+    columns = [*EVENT_COLUMNS, "outlet", "url"]
+    table = pa.table({c: [r.get(c) for r in rows] for c in columns})
+    pq.write_table(table, path)
+    return len(rows)

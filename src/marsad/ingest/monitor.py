@@ -6,7 +6,6 @@ import re
 import sys
 import time
 import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -14,11 +13,9 @@ from typing import Any, TextIO
 from marsad.errors import InputError, MarsadError
 from marsad.ingest.runner import Summary, ingest_items
 from marsad.ingest.sources import Item, feed_items
-from marsad.io.readers import MAX_BYTES, decode, html_document
+from marsad.io.fetch import fetch
+from marsad.io.readers import decode, html_document
 from marsad.store.base import Store
-
-USER_AGENT = "marsad-monitor/0.1 (+https://example.invalid/marsad)"
-TIMEOUT_S = 20
 
 
 def parse_interval(text: str) -> float:
@@ -37,17 +34,6 @@ def read_feed_list(path: Path) -> list[str]:
     if not feeds:
         raise InputError(f"{path}: no feeds in it — one URL or path a line, # for comments")
     return feeds
-
-
-def fetch(url: str) -> bytes:
-    if not url.startswith(("http://", "https://")):
-        return Path(url).read_bytes()
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:  # noqa: S310 — the user's feeds
-        data: bytes = response.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{url}: larger than {MAX_BYTES // 1_000_000} MB")
-    return data
 
 
 def _new_entries(feed: str, store: Store) -> Iterator[Item]:

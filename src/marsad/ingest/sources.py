@@ -162,12 +162,35 @@ def _member(name: str, data: bytes, fields: dict[str, tuple[str, ...]]) -> Itera
             yield Item(name, error=str(exc).removeprefix(f"{name}: "))
 
 
+def _url(url: str) -> Iterator[Item]:
+    """A feed's entries, or one web page, fetched now."""
+    from marsad.io.fetch import fetch
+
+    try:
+        data = fetch(url)
+    except (MarsadError, OSError) as exc:
+        yield Item(url, error=f"could not be fetched ({exc}) — check the address or try again later")
+        return
+    head = data[:500].lstrip().lower()
+    if head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head:
+        yield from feed_items(data, url)
+        return
+    try:
+        doc = html_document(decode(data, url), url)
+        doc.url = doc.url or url
+        yield Item(url, doc)
+    except MarsadError as exc:
+        yield Item(url, error=str(exc).removeprefix(f"{url}: "))
+
+
 def iter_items(sources: list[str], fields: dict[str, tuple[str, ...]], named: bool = True) -> Iterator[Item]:
     """Items of each source; files found in a folder that are not articles are passed over, while a
     file the user named that marsad cannot read is reported."""
     for source in sources:
         path = Path(source)
-        if not path.exists():
+        if source.startswith(("http://", "https://")):
+            yield from _url(source)
+        elif not path.exists():
             yield Item(source, error="no such file or folder")
         elif path.is_dir():
             yield from iter_items(sorted(str(p) for p in path.rglob("*") if p.is_file()), fields, named=False)

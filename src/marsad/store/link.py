@@ -65,11 +65,28 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+CELL_DEGREES = 0.25     # about 28 km north-south: the 3x3 cells around a point hold everything within 25 km
+
+
+def cell(lat: float, lon: float) -> int:
+    return math.floor(lat / CELL_DEGREES) * 10_000 + math.floor(lon / CELL_DEGREES)
+
+
+def _near_cells(lat: float, lon: float) -> list[int]:
+    span = max(1, math.ceil(LINK_KM / (111.0 * CELL_DEGREES * max(0.05, math.cos(math.radians(lat))))))
+    return [cell(lat + dy * CELL_DEGREES, lon + dx * CELL_DEGREES)
+            for dy in (-1, 0, 1) for dx in range(-span, span + 1)]
+
+
 def _candidates(store: Store, ev: dict[str, Any]) -> list[dict[str, Any]]:
+    """Incidents of the same type, in the grid cells around the event, within a day of it: blocking
+    on (type, cell, day) keeps the work per event flat however large the database grows."""
     d = date.fromisoformat(ev["date"])
+    cells = _near_cells(ev["lat"], ev["lon"])
     return store.query(
-        "SELECT * FROM incidents WHERE event_type = ? AND date BETWEEN ? AND ?",
-        (ev["event_type"], (d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()))
+        f"SELECT * FROM incidents WHERE event_type = ? AND cell IN ({', '.join('?' * len(cells))}) "
+        "AND date BETWEEN ? AND ?",
+        (ev["event_type"], *cells, (d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()))
 
 
 def refresh_incident(store: Store, incident_id: str) -> None:
@@ -109,11 +126,11 @@ def link_events(store: Store, rows: list[dict[str, Any]]) -> None:
             incident_id = "inc-" + ev["event_id"]
             store.execute(
                 "INSERT INTO incidents (incident_id, event_type, sub_event_type, date, lat, lon, location, country, "
-                "country_code, admin1, fatalities, reports, sources, confidence, summary) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)",
+                "country_code, admin1, fatalities, reports, sources, confidence, summary, cell) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)",
                 (incident_id, ev["event_type"], ev["sub_event_type"], ev["date"], ev["lat"], ev["lon"],
                  ev["location"], ev["country"], ev["country_code"], ev["admin1"], ev["fatalities"],
-                 ev["confidence"], ev["summary"]))
+                 ev["confidence"], ev["summary"], cell(ev["lat"], ev["lon"])))
         store.execute("UPDATE events SET incident_id = ? WHERE event_id = ?", (incident_id, ev["event_id"]))
         ev["incident_id"] = incident_id
         refresh_incident(store, incident_id)

@@ -43,6 +43,11 @@ MIGRATIONS: list[str] = [
       url TEXT PRIMARY KEY, feed TEXT NOT NULL, doc_id TEXT,
       fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
     """,
+    # 4: a grid cell (a quarter degree) for blocking incident linking by place as well as type and day
+    """
+    ALTER TABLE incidents ADD COLUMN cell INTEGER;
+    CREATE INDEX incidents_cell ON incidents (event_type, cell, date)
+    """,
 ]
 
 
