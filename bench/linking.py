@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     store = open_store(str(path))
     events = synthetic(args.n)
     with store.transaction():
-        for doc in sorted({e["doc_id"] for e in events}):
+        for doc in sorted({str(e["doc_id"]) for e in events}):
             store.execute("INSERT INTO documents (doc_id, text, outlet) VALUES (?, '', ?)", (doc, doc))
         cols = ["event_id", "doc_id", "event_type", "sub_event_type", "date", "lat", "lon", "fatalities", "modality",
                 "location", "country", "country_code", "admin1", "confidence", "summary"]
