@@ -130,3 +130,4 @@ def test_datelines_and_outlets_are_not_event_places(gazetteer, text, frame):
         assert places == []          # "للمدينة" is the word "the city", not Medina
     else:
         assert places[0].frame == frame
+

@@ -19,7 +19,8 @@ def _actor(m: ActorMention | None, raw: str, raw_span: RawSpan) -> ActorRef | No
         return None
     s, e = raw_span(m.start, m.end)
     a = m.actor
-    return ActorRef(a.name, raw[s:e], a.id, a.type, a.state_aligned, a.country)
+    name = raw[s:e] if a.id.startswith("unknown:") else a.name     # a group no dictionary knows
+    return ActorRef(name, raw[s:e], a.id, a.type, a.state_aligned, a.country)
 
 
 def _source(src: Source | None, raw: str, raw_span: RawSpan) -> ActorRef | None:

@@ -3,11 +3,14 @@ labels that only hold in stories about one country ("المتمردين" in Yeme
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from marsad.lexicon.load import load, load_dir
 from marsad.lexicon.matcher import PhraseMatcher
+from marsad.lexicon.vocabulary import common_words
 from marsad.mentions import ActorInfo, ActorMention
+from marsad.stages.normalize import normalize_string
 
 
 @cache
@@ -51,6 +54,34 @@ def resolve_group_references(text: str, mentions: list[ActorMention]) -> list[Ac
     return sorted(out, key=lambda a: a.start)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@cache
+def _group_heads() -> re.Pattern[str]:
+    heads = sorted((normalize_string(h) for h in load("cues.yaml")["group_heads"]), key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])[وفبل]?(" + "|".join(map(re.escape, heads)) + r")\s+")
+
+
+def unknown_groups(text: str, known: list[ActorMention]) -> list[ActorMention]:
+    """"لواء الفاتحين" that no dictionary knows: an actor named by its Arabic surface."""
+    out = []
+    for m in _group_heads().finditer(text):
+        words = []
+        for w in _NAME_WORD.finditer(text, m.end(), min(len(text), m.end() + 40)):
+            gap = text[words[-1].end() if words else m.end():w.start()]
+            if gap.strip() or w.group() in common_words() or len(words) == 2:
+                break
+            words.append(w)
+        start = m.start(1)
+        if not words or any(a.start <= start < a.end or start <= a.start < words[-1].end() for a in known):
+            continue
+        surface = text[start:words[-1].end()]
+        info = ActorInfo(f"unknown:{surface}", surface, "other", None, False, None)
+        out.append(ActorMention(start, words[-1].end(), info, "unknown"))
+    return out
+
+
 def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention]:
     """Actor mentions; context aliases resolve only to an actor of one of `countries`."""
     index = actor_index()
@@ -66,4 +97,5 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
                 chosen = (info, via)
         if chosen:
             out.append(ActorMention(match.start, match.end, chosen[0], chosen[1]))
+    out = sorted(out + unknown_groups(text, out), key=lambda a: a.start)
     return resolve_group_references(text, out)
