@@ -67,7 +67,7 @@ def unknown_groups(text: str, known: list[ActorMention]) -> list[ActorMention]:
     """"لواء الفاتحين" that no dictionary knows: an actor named by its Arabic surface."""
     out = []
     for m in _group_heads().finditer(text):
-        words = []
+        words: list[re.Match[str]] = []
         for w in _NAME_WORD.finditer(text, m.end(), min(len(text), m.end() + 40)):
             gap = text[words[-1].end() if words else m.end():w.start()]
             if gap.strip() or w.group() in common_words() or len(words) == 2:
