@@ -1,49 +1,70 @@
-"""Fatalities of an event, per the ACLED conventions of EVENTS.md."""
+"""Fatalities of an event, per the ACLED conventions of EVENTS.md.
+
+Number-centred: a number counts deaths when the noun right after it is a death word ("50 قتيلا")
+or, failing that, when a death word comes right before it ("مقتل 5"); a number whose noun is an
+injury word ("200 جريح") counts the wounded and is left out.
+"""
 
 from __future__ import annotations
 
 from marsad.mentions import NumberMention
-from marsad.stages.events.cues import cue_set, find_cues, words_between
+from marsad.stages.events.cues import find_cues, words_between
 
 _DUAL = {"قتيلان", "قتيلين", "شهيدان", "شهيدين"}
 _SINGULAR = {"قتيل", "مقتل", "مصرع", "استشهاد", "شهيد", "جثه", "وفاه", "توفي", "استشهد", "حتفه"}
+_AFTER_WORDS = 3       # "17 فردا من المتمردين قتلوا": the noun may come a few words after the number
+_BEFORE_WORDS = 2      # "مقتل نحو 5"
+
+
+def _kind_next(text: str, n: NumberMention, deaths: list[tuple[int, int, str]],
+               injuries: list[tuple[int, int, str]]) -> str | None:
+    """The counted noun itself: "50 قتيلا", "200 جريح"."""
+    for cues, kind in ((deaths, "death"), (injuries, "injury")):
+        if any(s >= n.end and words_between(text, n.end, s) == 0 for s, _, _ in cues):
+            return kind
+    return None
+
+
+def _kind_after(text: str, n: NumberMention, deaths: list[tuple[int, int, str]],
+                injuries: list[tuple[int, int, str]]) -> str | None:
+    """"death" or "injury" by the first casualty word after the number, within a few words."""
+    following = [(s, "death") for s, _, _ in deaths if s >= n.end] + [(s, "injury") for s, _, _ in injuries if s >= n.end]
+    if not following:
+        return None
+    start, kind = min(following)
+    return kind if words_between(text, n.end, start) <= _AFTER_WORDS else None
+
+
+def _kind_before(text: str, n: NumberMention, deaths: list[tuple[int, int, str]],
+                 injuries: list[tuple[int, int, str]]) -> str | None:
+    preceding = [(e, "death") for _, e, _ in deaths if e <= n.start] + [(e, "injury") for _, e, _ in injuries if e <= n.start]
+    if not preceding:
+        return None
+    end, kind = max(preceding)
+    return kind if words_between(text, end, n.start) <= _BEFORE_WORDS else None
 
 
 def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) -> int:
-    """Deaths stated in [start, end): numbers tied to death words, injuries left out."""
+    """Deaths stated in [start, end): the largest death count, injuries left out."""
     if find_cues(text, start, end, "zero_deaths"):
         return 0
     deaths = find_cues(text, start, end, "death_nouns")
-    injuries = find_cues(text, start, end, "injury_nouns")
     if not deaths:
         return 0
-    counts: list[int] = []
-    used: set[int] = set()
-    for d_start, d_end, _ in deaths:
-        word = text[d_start:d_end]
-        best: NumberMention | None = None
-        for n in numbers:
-            if not (start <= n.start < end) or n.start in used or n.ordinal:
-                continue
-            gap_after = words_between(text, d_end, n.start) if n.start >= d_end else 99
-            gap_before = words_between(text, n.end, d_start) if n.end <= d_start else 99
-            gap = min(gap_after, gap_before)
-            lo, hi = (d_end, n.start) if n.start >= d_end else (n.end, d_start)
-            if gap > 4 or any(lo <= i_s < hi for i_s, _, _ in injuries):
-                continue
-            if n.start >= d_end and any(d_end <= i_s < n.start for i_s, _, _ in injuries):
-                continue
-            if best is None or gap < min(words_between(text, d_end, best.start) if best.start >= d_end else 99,
-                                         words_between(text, best.end, d_start) if best.end <= d_start else 99):
-                best = n
-        if best is not None:
-            used.add(best.start)
-            counts.append(best.value)
-        elif word in _DUAL:
-            counts.append(2)
-        elif word in _SINGULAR and word not in cue_set("injury_nouns"):
-            counts.append(1)
-        else:
-            counts.append(3)
-    explicit = [c for c in counts if c]
-    return max(explicit) if explicit else 0
+    injuries = find_cues(text, start, end, "injury_nouns")
+    counts = []
+    for n in numbers:
+        if not (start <= n.start < end) or n.ordinal:
+            continue
+        kind = _kind_next(text, n, deaths, injuries) or _kind_before(text, n, deaths, injuries) \
+            or _kind_after(text, n, deaths, injuries)
+        if kind == "death":
+            counts.append(n.value)
+    if counts:
+        return max(counts)
+    words = {text[s:e] for s, e, _ in deaths}
+    if words & _DUAL:
+        return 2
+    if words <= _SINGULAR:
+        return 1
+    return 3            # "سقط قتلى": deaths with no number -> "several"
