@@ -258,6 +258,52 @@ def ingest(sources: tuple[str, ...], db: str | None, fields: tuple[str, ...], pu
                f"{counts['incidents']} incidents, {counts['failures']} failures", err=True)
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the Parquet datasets (documents/, events/, by publication month).")
+@click.option("--workers", type=int, help="Local Dask workers (default 2).")
+@click.option("--scheduler", help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--partition-size", type=int, default=2000, show_default=True, help="Documents per partition.")
+@click.option("--published", callback=_date, help="Publication day for documents that carry none.")
+@click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS", help="Map a JSON Lines field.")
+def batch(sources: tuple[str, ...], out_dir: Path, workers: int | None, scheduler: str | None,
+          partition_size: int, published: date | None, fields: tuple[str, ...]) -> None:
+    """Extract large archives on a Dask cluster into Parquet; a re-run skips finished partitions.
+
+    Example: marsad batch archive/*.jsonl.gz --out run1 --workers 8, then marsad load run1 --db events.sqlite
+    """
+    from marsad.batch.run import run_batch
+
+    if workers and scheduler:
+        raise click.UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
+    mapping = dict(f.split("=", 1) for f in fields if "=" in f)
+    try:
+        summary = run_batch(list(sources), out_dir, workers, scheduler, partition_size, mapping, published)
+    except MarsadError as exc:
+        _fail(exc)
+    click.echo("\n" + summary.line(), err=True)
+    for failure in summary.failed_partitions:
+        click.echo(f"failed: {failure}", err=True)
+    if summary.failed_partitions:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--db", help="Database: a SQLite path or postgresql:// URL (default ./marsad.sqlite).")
+def load(out_dir: Path, db: str | None) -> None:
+    """Load a `marsad batch` output into the database and link incidents (same result as ingest)."""
+    from marsad.batch.load import load_batch
+
+    store = _store(db)
+    try:
+        summary = load_batch(out_dir, store)
+    except MarsadError as exc:
+        _fail(exc)
+    click.echo(summary.line(), err=True)
+
+
 @main.command(name="monitor")
 @click.argument("feeds_file", type=click.Path(path_type=Path))
 @click.option("--every", default="15m", show_default=True, help="How often to poll: 30s, 15m, 2h.")

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from marsad.ingest.sources import Item, field_map, iter_items
+from marsad.model import Document
 from marsad.pipeline import doc_id as make_doc_id
 from marsad.pipeline import run
 from marsad.stages.normalize import normalize
@@ -65,12 +66,16 @@ def _store_item(store: Store, item: Item, gazetteer: Any, summary: Summary, publ
     if store.has_document(doc.doc_id):
         summary.duplicate += 1
         return
-    result = run(doc, gazetteer).to_json()
-    words = normalize(doc.text).text.split()
-    h = simhash(words)
+    store_extracted(store, item.source, doc, run(doc, gazetteer).to_json(), summary)
+
+
+def store_extracted(store: Store, source: str, doc: Document, result: dict[str, Any], summary: Summary) -> None:
+    """Store a document and its extracted events; detect a near-duplicate, link incidents. The same
+    for `marsad ingest` and for `marsad load` of a batch run, so both give the same database."""
+    h = simhash(normalize(doc.text).text.split())
     twin = find_near_duplicate(store, h)
     rows = [event_row(doc.doc_id, i, ev) for i, ev in enumerate(result["events"])]
-    store.add_document({"doc_id": doc.doc_id, "source": item.source, "url": doc.url, "title": doc.title,
+    store.add_document({"doc_id": doc.doc_id, "source": source, "url": doc.url, "title": doc.title,
                         "outlet": doc.outlet, "published": result["published"], "text": doc.text,
                         "simhash": h, "duplicate_of": twin}, rows)
     index_simhash(store, doc.doc_id, h)
