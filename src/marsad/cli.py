@@ -304,6 +304,52 @@ def load(out_dir: Path, db: str | None) -> None:
     click.echo(summary.line(), err=True)
 
 
+@main.command()
+@click.option("--db", help="Database: a SQLite path or postgresql:// URL (default ./marsad.sqlite).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--private", is_flag=True, help="Reads need a token too.")
+@click.option("--allow-private-urls", is_flag=True, help="Let submitted URLs point at loopback/private addresses.")
+def serve(db: str | None, host: str, port: int, private: bool, allow_private_urls: bool) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the web page.  Example: marsad serve --db events.sqlite"""
+    import uvicorn
+
+    from marsad.web.app import Settings, create_app
+
+    try:
+        app = create_app(Settings(db, private, allow_private_urls, _vendor_dir()))
+    except MarsadError as exc:
+        _fail(exc)
+    click.echo(f"marsad is serving {db or 'marsad.sqlite'} at http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _vendor_dir() -> Path | None:
+    """node_modules with Leaflet and world-atlas (installed by `make setup` with npm ci)."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        if (base / "node_modules" / "leaflet").is_dir():
+            return base / "node_modules"
+    return None
+
+
+@main.group()
+def token() -> None:
+    """API tokens for writing (and for reading on a private server)."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--db", help="Database: a SQLite path or postgresql:// URL (default ./marsad.sqlite).")
+def token_create(name: str, db: str | None) -> None:
+    """Create a token; it is printed once and only its hash is stored."""
+    from marsad.store.reviews import create_token
+
+    try:
+        click.echo(create_token(_store(db), name))
+    except MarsadError as exc:
+        _fail(exc)
+
+
 @main.command(name="monitor")
 @click.argument("feeds_file", type=click.Path(path_type=Path))
 @click.option("--every", default="15m", show_default=True, help="How often to poll: 30s, 15m, 2h.")

@@ -22,6 +22,7 @@ class Filters:
     text: str | None = None
     min_sources: int | None = None
     limit: int = 1000
+    after: tuple[str, str] | None = None               # keyset cursor: (date, event_id) of the last row seen
 
 
 def _like(value: str) -> str:
@@ -72,10 +73,13 @@ def events(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.min_sources:
         where += " AND i.sources >= ?"
         params.append(f.min_sources)
+    if f.after:
+        where += " AND (COALESCE(e.date, '') < ? OR (COALESCE(e.date, '') = ? AND e.event_id > ?))"
+        params += [f.after[0], f.after[0], f.after[1]]
     rows = store.query(
-        f"SELECT e.*, d.outlet, d.url, i.sources AS incident_sources FROM events e "
+        f"SELECT e.*, d.outlet, d.url, d.title, i.sources AS incident_sources FROM events e "
         f"JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN incidents i ON i.incident_id = e.incident_id "
-        f"WHERE {where} ORDER BY e.date DESC, e.event_id LIMIT ?", (*params, f.limit))
+        f"WHERE {where} ORDER BY COALESCE(e.date, '') DESC, e.event_id LIMIT ?", (*params, f.limit))
     return _within(rows, f)
 
 
@@ -91,6 +95,21 @@ def incidents(store: Store, f: Filters) -> list[dict[str, Any]]:
     rows = store.query(f"SELECT i.* FROM incidents i WHERE {where} ORDER BY i.date DESC LIMIT ?",
                        (*params, f.limit))
     return _within(rows, f)
+
+
+def stats(store: Store, f: Filters) -> dict[str, Any]:
+    """Counts by day and type, by country and by actor, under the same filters."""
+    where, params = _where(f, "e", store.postgis)
+    base = f"FROM events e WHERE {where} AND e.modality IN ('reported', 'claimed')"
+    return {
+        "by_day": store.query(f"SELECT e.date AS day, e.event_type, COUNT(*) AS n {base} AND e.date IS NOT NULL "
+                              "GROUP BY e.date, e.event_type ORDER BY e.date", params),
+        "by_type": store.query(f"SELECT e.event_type, COUNT(*) AS n {base} GROUP BY e.event_type ORDER BY n DESC",
+                               params),
+        "by_country": store.query(f"SELECT e.country, COUNT(*) AS n {base} GROUP BY e.country ORDER BY n DESC", params),
+        "by_actor": store.query(f"SELECT e.actor1 AS actor, COUNT(*) AS n {base} AND e.actor1 IS NOT NULL "
+                                "GROUP BY e.actor1 ORDER BY n DESC LIMIT 20", params),
+    }
 
 
 def _within(rows: list[dict[str, Any]], f: Filters) -> list[dict[str, Any]]:

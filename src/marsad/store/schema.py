@@ -48,6 +48,18 @@ MIGRATIONS: list[str] = [
     ALTER TABLE incidents ADD COLUMN cell INTEGER;
     CREATE INDEX incidents_cell ON incidents (event_type, cell, date)
     """,
+    # 5: API tokens (hashed) and analysts' reviews of events
+    """
+    CREATE TABLE tokens (
+      name TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+    CREATE TABLE reviews (
+      review_id TEXT PRIMARY KEY, event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+      reviewer TEXT NOT NULL, action TEXT NOT NULL, changes TEXT NOT NULL,
+      reviewed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+    CREATE INDEX reviews_event ON reviews (event_id);
+    ALTER TABLE events ADD COLUMN review TEXT
+    """,
 ]
 
 

@@ -1,0 +1,1 @@
+"""The REST API and the analysts' web page (`marsad serve`)."""
