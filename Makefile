@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+PORT   ?= 8000
 
 .PHONY: setup demo test lint typecheck unit clean
 
@@ -12,7 +13,10 @@ $(BIN)/marsad: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
-setup: $(BIN)/marsad
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+setup: $(BIN)/marsad node_modules/.package-lock.json
 
 demo: setup
 	$(BIN)/marsad extract examples/aden_2015.txt --published 2015-07-21 --format table
@@ -20,6 +24,13 @@ demo: setup
 	$(BIN)/marsad extract examples/baghdad_2019.txt --published 2019-10-03 --format table
 	$(BIN)/marsad extract examples/khartoum_2023.txt --published 2023-04-17 --format table
 	$(BIN)/marsad extract examples/gaza_2024.txt --published 2024-02-20 --format table
+	rm -f demo.sqlite demo.sqlite-wal demo.sqlite-shm
+	$(BIN)/marsad ingest examples/aden_2015.txt --published 2015-07-21 --db demo.sqlite --quiet
+	$(BIN)/marsad ingest examples/deir_ezzor_2017.txt --published 2017-10-12 --db demo.sqlite --quiet
+	$(BIN)/marsad ingest examples/baghdad_2019.txt --published 2019-10-03 --db demo.sqlite --quiet
+	$(BIN)/marsad ingest examples/khartoum_2023.txt --published 2023-04-17 --db demo.sqlite --quiet
+	$(BIN)/marsad ingest examples/gaza_2024.txt --published 2024-02-20 --db demo.sqlite --quiet
+	$(BIN)/marsad serve --db demo.sqlite --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -28,6 +39,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 unit: setup
+	bash .ci/chromium.sh
 	MARSAD_TEST_PG="$$(bash .ci/postgres.sh)" $(BIN)/pytest -q
 
 test: lint typecheck unit

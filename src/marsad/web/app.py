@@ -233,6 +233,10 @@ def create_app(settings: Settings) -> FastAPI:
         app.mount("/vendor", StaticFiles(directory=settings.vendor), name="vendor")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
