@@ -10,36 +10,15 @@ blocking by type and date keeps the time per event flat as the database grows.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
+
+from synthetic import insert_events, synthetic
 
 from marsad.store import open_store
 from marsad.store.link import link_events
-
-TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-         "Strategic developments"]
-
-
-def synthetic(n: int, seed: int = 7) -> list[dict[str, object]]:
-    rnd = random.Random(seed)
-    start = date(2016, 1, 1)
-    events: list[dict[str, object]] = []
-    for i in range(n):
-        if events and rnd.random() < 0.25:
-            base = dict(rnd.choice(events))
-            base.update(lat=float(base["lat"]) + rnd.uniform(-0.05, 0.05), fatalities=rnd.randint(0, 9))  # type: ignore[arg-type]
-        else:
-            base = {"event_type": rnd.choice(TYPES), "date": (start + timedelta(days=rnd.randrange(365))).isoformat(),
-                    "lat": rnd.uniform(12, 38), "lon": rnd.uniform(35, 50), "fatalities": rnd.randint(0, 9)}
-        base.update(event_id=f"e{i}", doc_id=f"d{i // 3}", sub_event_type="Armed clash", modality="reported",
-                    location="somewhere", country="Syria", country_code="SY", admin1="Idlib", confidence=0.6,
-                    summary="synthetic")
-        events.append(base)
-    return events
 
 
 def main(argv: list[str]) -> int:
@@ -50,14 +29,7 @@ def main(argv: list[str]) -> int:
     path = args.db or Path(tempfile.mkdtemp()) / "link.sqlite"
     store = open_store(str(path))
     events = synthetic(args.n)
-    with store.transaction():
-        for doc in sorted({str(e["doc_id"]) for e in events}):
-            store.execute("INSERT INTO documents (doc_id, text, outlet) VALUES (?, '', ?)", (doc, doc))
-        cols = ["event_id", "doc_id", "event_type", "sub_event_type", "date", "lat", "lon", "fatalities", "modality",
-                "location", "country", "country_code", "admin1", "confidence", "summary"]
-        store.executemany(f"INSERT INTO events ({', '.join(cols)}, disorder_type, evidence, evidence_start, "
-                          f"evidence_end) VALUES ({', '.join('?' * len(cols))}, '', '', 0, 0)",
-                          [tuple(e[c] for c in cols) for e in events])
+    insert_events(store, events)
     started = time.perf_counter()
     lap = started
     for i in range(0, len(events), 3):

@@ -127,3 +127,21 @@ def test_limits_and_headers(api, token):
 def test_tokens_are_stored_hashed(db, token):
     rows = open_store(db).query("SELECT token_hash FROM tokens")
     assert rows and all(token not in r["token_hash"] for r in rows)
+
+
+def test_reviews_export_as_gold_that_eval_reads(db, api, token, tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    auth = {"Authorization": f"Bearer {token}"}
+    items = api.get("/api/events", params={"limit": 3}).json()["items"]
+    api.post(f"/api/events/{items[1]['event_id']}/review", headers=auth, json={"action": "confirm"})
+    api.post(f"/api/events/{items[2]['event_id']}/review", headers=auth, json={"action": "reject"})
+    runner = CliRunner()
+    res = runner.invoke(main, ["review", "export-gold", str(tmp_path / "gold"), "--db", db], catch_exceptions=False)
+    assert res.exit_code == 0
+    golds = list((tmp_path / "gold").glob("*.json"))
+    assert golds and all((g.with_suffix(".txt")).exists() for g in golds)
+    score = runner.invoke(main, ["eval", str(tmp_path / "gold"), "--json"], catch_exceptions=False)
+    assert '"detection"' in score.stdout

@@ -350,6 +350,22 @@ def token_create(name: str, db: str | None) -> None:
         _fail(exc)
 
 
+@main.group(name="review")
+def review_group() -> None:
+    """Analysts' reviews of events."""
+
+
+@review_group.command("export-gold")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--db", help="Database: a SQLite path or postgresql:// URL (default ./marsad.sqlite).")
+def review_export_gold(folder: Path, db: str | None) -> None:
+    """Reviewed documents as gold files (EVENTS.md section 4), for `marsad eval FOLDER`."""
+    from marsad.store.reviews import export_gold
+
+    n = export_gold(_store(db), folder)
+    click.echo(f"{n} reviewed documents written to {folder} — measure with: marsad eval {folder}", err=True)
+
+
 @main.command(name="monitor")
 @click.argument("feeds_file", type=click.Path(path_type=Path))
 @click.option("--every", default="15m", show_default=True, help="How often to poll: 30s, 15m, 2h.")

@@ -72,3 +72,35 @@ def review_event(store: Store, event_id: str, reviewer: str, action: str, change
 def reviews_of(store: Store, event_id: str) -> list[dict[str, Any]]:
     rows = store.query("SELECT * FROM reviews WHERE event_id = ? ORDER BY reviewed_at", (event_id,))
     return [{**r, "changes": json.loads(r["changes"])} for r in rows]
+
+
+def export_gold(store: Store, folder: Any) -> int:
+    """Every document with reviewed events as a gold pair in the layout of EVENTS.md section 4
+    (NAME.txt and NAME.json); confirmed and corrected events are gold, rejected ones are left out.
+    `marsad eval FOLDER` then measures the extractor on the analysts' own data."""
+    from pathlib import Path
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    docs = store.query("SELECT DISTINCT d.* FROM documents d JOIN events e USING (doc_id) WHERE e.review IS NOT NULL "
+                       "ORDER BY d.doc_id")
+    for doc in docs:
+        gold = []
+        for e in store.query("SELECT * FROM events WHERE doc_id = ? AND review IN ('confirmed', 'corrected') "
+                             "ORDER BY evidence_start", (doc["doc_id"],)):
+            gold.append({
+                "event_type": e["event_type"], "sub_event_type": e["sub_event_type"],
+                "actor1": [e["actor1"], e["actor1_text"]] if e["actor1"] else None,
+                "actor2": [e["actor2"], e["actor2_text"]] if e["actor2"] else None,
+                "location": {"name": e["location"], "name_ar": e["location_text"], "country": e["country"],
+                             "admin1": e["admin1"], "lat": e["lat"], "lon": e["lon"], "geo_precision": e["geo_precision"]},
+                "date": e["date"], "time_precision": e["time_precision"], "fatalities": e["fatalities"],
+                "modality": e["modality"],
+                "claim_source": [e["claim_source"], e["claim_source_text"]] if e["claim_source"] else None,
+                "evidence": e["evidence"], "review": e["review"]})
+        name = doc["doc_id"]
+        (out / f"{name}.txt").write_text(doc["text"], encoding="utf-8")
+        (out / f"{name}.json").write_text(json.dumps(
+            {"doc": f"{name}.txt", "published": doc["published"], "outlet": doc["outlet"], "events": gold},
+            ensure_ascii=False, indent=1), encoding="utf-8")
+    return len(docs)
