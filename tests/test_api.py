@@ -145,3 +145,9 @@ def test_reviews_export_as_gold_that_eval_reads(db, api, token, tmp_path):
     assert golds and all((g.with_suffix(".txt")).exists() for g in golds)
     score = runner.invoke(main, ["eval", str(tmp_path / "gold"), "--json"], catch_exceptions=False)
     assert '"detection"' in score.stdout
+
+
+def test_online_tiles_are_configured_and_allowed_by_the_csp(db):
+    online = TestClient(create_app(Settings(db, tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png")))
+    assert online.get("/api/config").json()["tiles"].startswith("https://")
+    assert "img-src 'self' data: https://*.tile.example.org" in online.get("/").headers["content-security-policy"]

@@ -310,14 +310,16 @@ def load(out_dir: Path, db: str | None) -> None:
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--private", is_flag=True, help="Reads need a token too.")
 @click.option("--allow-private-urls", is_flag=True, help="Let submitted URLs point at loopback/private addresses.")
-def serve(db: str | None, host: str, port: int, private: bool, allow_private_urls: bool) -> None:
+@click.option("--tiles", help="Tile URL template for an online basemap, e.g. https://tile.example/{z}/{x}/{y}.png "
+                              "(the offline country map is always there).")
+def serve(db: str | None, host: str, port: int, private: bool, allow_private_urls: bool, tiles: str | None) -> None:
     """Serve the REST API (OpenAPI at /docs) and the web page.  Example: marsad serve --db events.sqlite"""
     import uvicorn
 
     from marsad.web.app import Settings, create_app
 
     try:
-        app = create_app(Settings(db, private, allow_private_urls, _vendor_dir()))
+        app = create_app(Settings(db, private, allow_private_urls, _vendor_dir(), tiles))
     except MarsadError as exc:
         _fail(exc)
     click.echo(f"marsad is serving {db or 'marsad.sqlite'} at http://{host}:{port}/ (API docs at /docs)", err=True)

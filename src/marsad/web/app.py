@@ -22,7 +22,7 @@ from marsad.errors import MarsadError
 from marsad.store import Store, open_store
 from marsad.store.queries import Filters, events, incident_reports, incidents, stats
 from marsad.store.reviews import ReviewError, review_event, reviews_of, token_owner
-from marsad.web.security import CSP, MAX_BODY_BYTES, MAX_PAGE, check_fetchable
+from marsad.web.security import MAX_BODY_BYTES, MAX_PAGE, check_fetchable, content_security_policy
 
 STATIC = Path(__file__).parent / "static"
 
@@ -33,6 +33,7 @@ class Settings:
     private: bool = False             # reads need a token too
     allow_private_urls: bool = False  # let POST /api/extract fetch loopback/private addresses
     vendor: Path | None = None        # node_modules with leaflet and world-atlas
+    tiles: str | None = None          # a tile URL template for those who are online
 
 
 class ExtractRequest(BaseModel):
@@ -64,6 +65,7 @@ def _after(cursor: str | None) -> tuple[str, str] | None:
 def create_app(settings: Settings) -> FastAPI:
     store: Store = open_store(settings.db)
     app = FastAPI(title="marsad", description="Arabic-first conflict event monitor: events, incidents, documents.")
+    csp = content_security_policy(settings.tiles)
 
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -72,7 +74,7 @@ def create_app(settings: Settings) -> FastAPI:
             return _error(413, f"request body over {MAX_BODY_BYTES // 1_000_000} MB")
         response = await call_next(request)
         if not request.url.path.startswith("/docs"):
-            response.headers["Content-Security-Policy"] = CSP
+            response.headers["Content-Security-Policy"] = csp
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
@@ -118,6 +120,12 @@ def create_app(settings: Settings) -> FastAPI:
     Read = Annotated[str | None, Depends(reader)]
     Write = Annotated[str, Depends(writer)]
     Filter = Annotated[Filters, Depends(filters)]
+
+    @app.get("/api/config", summary="What the page needs to know: the tile URL, if any, and the event types")
+    def config() -> dict[str, Any]:
+        from marsad.model import EVENT_TYPES
+
+        return {"tiles": settings.tiles, "event_types": EVENT_TYPES}
 
     @app.get("/api/events", summary="Events, newest first, with cursor pagination")
     def list_events(f: Filter, _: Read) -> dict[str, Any]:

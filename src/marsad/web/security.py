@@ -10,8 +10,17 @@ from marsad.errors import MarsadError
 
 MAX_BODY_BYTES = 2_000_000
 MAX_PAGE = 500
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; connect-src 'self'; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def content_security_policy(tiles: str | None) -> str:
+    """The page's CSP; an online tile server, when configured, may serve images too."""
+    if not tiles:
+        return CSP.format(tiles="")
+    parsed = urlparse(tiles.replace("{s}", "a"))
+    host = parsed.netloc.replace("a.", "*.", 1) if "{s}" in tiles else parsed.netloc
+    return CSP.format(tiles=f" {parsed.scheme}://{host}")
 
 
 class UnsafeURL(MarsadError):

@@ -56,6 +56,17 @@ async function api(path, options = {}) {
 const map = L.map("map", {worldCopyJump: true, minZoom: 2, maxZoom: 12}).setView([27, 40], 4);
 const clusters = L.markerClusterGroup();
 map.addLayer(clusters);
+async function configure() {
+  const config = await api("/api/config");
+  if (config.tiles) L.tileLayer(config.tiles, {maxZoom: 12, attribution: new URL(config.tiles.replace("{s}", "a")).host}).addTo(map);
+  const fix = document.getElementById("fix-type");
+  for (const [type, subs] of Object.entries(config.event_types)) {
+    const group = el("optgroup", {label: type});
+    for (const sub of subs) group.appendChild(el("option", {value: `${type}|${sub}`}, sub));
+    fix.appendChild(group);
+  }
+}
+
 async function basemap() {
   try {
     const world = await (await fetch("/vendor/world-atlas/countries-110m.json")).json();
@@ -153,6 +164,10 @@ async function openEvent(id) {
     (event.claim_source ? ` · ${event.claim_source}` : "") + (event.review ? ` · ${event.review}` : "") +
     ` · ${event.outlet || ""} ${event.url || ""}`;
   document.getElementById("fix-fatalities").value = event.fatalities ?? "";
+  document.getElementById("fix-type").value = `${event.event_type}|${event.sub_event_type}`;
+  document.getElementById("fix-actor1").value = event.actor1 ?? "";
+  document.getElementById("fix-actor2").value = event.actor2 ?? "";
+  document.getElementById("fix-date").value = event.date ?? "";
   document.getElementById("review-status").textContent = event.review || "";
   document.querySelectorAll("#events tbody tr").forEach(tr => tr.classList.toggle("selected", tr.dataset.id === id));
   const reports = document.getElementById("reports");
@@ -167,19 +182,30 @@ async function openEvent(id) {
   renderArticle(await api(`/api/documents/${encodeURIComponent(event.doc_id)}`), event);
 }
 
+function corrections() {
+  // only the fields the analyst changed
+  const [type, sub] = document.getElementById("fix-type").value.split("|");
+  const wanted = {event_type: type, sub_event_type: sub, actor1: document.getElementById("fix-actor1").value || null,
+                  actor2: document.getElementById("fix-actor2").value || null,
+                  date: document.getElementById("fix-date").value || null,
+                  fatalities: document.getElementById("fix-fatalities").value === "" ? null
+                    : Number(document.getElementById("fix-fatalities").value)};
+  return Object.fromEntries(Object.entries(wanted).filter(([k, v]) => v !== (current[k] ?? null)));
+}
+
 async function review(action) {
   if (!current) return;
   const token = document.getElementById("token").value;
   sessionStorage.setItem("marsad-token", token);
-  const changes = action === "correct" ? {fatalities: Number(document.getElementById("fix-fatalities").value)} : {};
+  const changes = action === "correct" ? corrections() : {};
   const status = document.getElementById("review-status");
   try {
     const updated = await api(`/api/events/${encodeURIComponent(current.event_id)}/review`, {
       method: "POST", headers: {"Content-Type": "application/json", "Authorization": `Bearer ${token}`},
       body: JSON.stringify({action, changes})});
-    status.textContent = `${I18N[lang].reviewed}: ${updated.review}`;
     await load();
     await openEvent(updated.event_id);
+    document.getElementById("review-status").textContent = `${I18N[lang].reviewed}: ${updated.review}`;
   } catch (e) { status.textContent = e.message; }
 }
 
@@ -222,6 +248,7 @@ function init() {
   }));
   document.querySelectorAll("#review button").forEach(b => b.addEventListener("click", () => review(b.dataset.action)));
   document.getElementById("close").addEventListener("click", () => { document.getElementById("detail").hidden = true; });
+  configure();
   basemap();
   load();
 }
