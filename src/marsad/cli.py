@@ -73,9 +73,13 @@ def extract(paths: tuple[str, ...], published: date | None, outlet: str | None, 
         doc.published = published or doc.published
         doc.outlet = outlet or doc.outlet
         result = run(doc, gazetteer, keep_all=all_modalities)
-        if result.warnings and not warned:
-            click.echo(f"Warning: {path}: {result.warnings[0]} — pass --published YYYY-MM-DD", err=True)
-            warned = True
+        for warning in result.warnings:
+            if warning.startswith("no publication date"):
+                if not warned:
+                    click.echo(f"Warning: {path}: {warning} — pass --published YYYY-MM-DD", err=True)
+                warned = True
+            else:
+                click.echo(f"Warning: {path}: {warning}", err=True)
         out = result.to_json()
         if fmt in ("json", "jsonl"):
             sys.stdout.write(render([out], fmt))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from marsad.io.readers import arabic_share
 from marsad.model import Document, Result
 from marsad.resolve import merge, to_event
 from marsad.stages import actors as actor_stage
@@ -20,6 +21,7 @@ from marsad.stages.numbers import find_numbers
 from marsad.stages.triggers import find_triggers
 
 SCORED = ("reported", "claimed")
+MIN_ARABIC_SHARE = 0.3
 
 
 def doc_id(text: str) -> str:
@@ -50,6 +52,8 @@ def run(doc: Document, gazetteer: Any, log: Callable[[str], None] = lambda _m: N
     if not keep_all:
         events = [e for e in events if e.modality in SCORED]
     warnings = [] if doc.published else ["no publication date: relative dates left unresolved (date: null)"]
+    if arabic_share(doc.text) < MIN_ARABIC_SHARE:
+        warnings.append("hardly any Arabic in it: marsad reads Arabic news, so it found little or nothing")
     return Result(doc, merge(events), warnings)
 
 

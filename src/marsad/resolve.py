@@ -71,12 +71,11 @@ def _key(e: Event) -> tuple[str, str, str]:
     return e.event_type, place, e.date.isoformat() if e.date else ""
 
 
-def _undated_twin(ev: Event, merged: dict[tuple[str, str, str], Event]) -> Event | None:
+def _undated_twin(ev: Event, same_place: list[Event]) -> Event | None:
     """An event of the same type and place whose date is only the publication day (precision 3),
     or this one's is and the other's is stated: the same incident told twice."""
-    for other in merged.values():
-        if _key(other)[:2] == _key(ev)[:2] and 3 in (other.time_precision, ev.time_precision) \
-                and other.time_precision != ev.time_precision:
+    for other in same_place:
+        if 3 in (other.time_precision, ev.time_precision) and other.time_precision != ev.time_precision:
             return other
     return None
 
@@ -84,13 +83,15 @@ def _undated_twin(ev: Event, merged: dict[tuple[str, str, str], Event]) -> Event
 def merge(events: list[Event]) -> list[Event]:
     """One event per (type, place, day): the first mention leads, later ones add evidence and detail."""
     merged: dict[tuple[str, str, str], Event] = {}
+    by_place: dict[tuple[str, str], list[Event]] = {}
     for ev in events:
         key = _key(ev)
-        first = merged.get(key) or _undated_twin(ev, merged)
+        first = merged.get(key) or _undated_twin(ev, by_place.get(key[:2], []))
         if first is not None and first.time_precision == 3 and ev.time_precision < 3:
             first.date, first.time_precision = ev.date, ev.time_precision
         if first is None:
             merged[key] = ev
+            by_place.setdefault(key[:2], []).append(ev)
             continue
         first.extra_evidence.append(ev.evidence)
         first.actor1 = first.actor1 or ev.actor1

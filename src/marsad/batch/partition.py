@@ -35,7 +35,9 @@ def _write_parquet(rows: list[dict[str, Any]], columns: tuple[str, ...], path: P
 
 def extract_partition(part: int, items: list[dict[str, Any]], out_dir: str) -> dict[str, int]:
     """items: {"seq", "source", "error"} or {"seq", "source", "text", "url", "title", "outlet", "published"}."""
+    from marsad.errors import MarsadError
     from marsad.gazetteer import default_gazetteer
+    from marsad.ingest.runner import refuse_non_arabic
     from marsad.model import Document
     from marsad.pipeline import doc_id, run
 
@@ -52,7 +54,11 @@ def extract_partition(part: int, items: list[dict[str, Any]], out_dir: str) -> d
         doc = Document(text=it["text"], published=published, outlet=it.get("outlet"), url=it.get("url"),
                        title=it.get("title"), doc_id=doc_id(it["text"]))
         try:
+            refuse_non_arabic(doc.text)
             result = run(doc, gazetteer).to_json()
+        except MarsadError as exc:
+            docs.append({**row, "month": "failed", "error": str(exc)})
+            continue
         except Exception as exc:  # noqa: BLE001 — one document never stops a partition
             docs.append({**row, "month": "failed", "error": f"internal error {exc.__class__.__name__}: {exc}"})
             continue

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
+from marsad.errors import InputError
 from marsad.ingest.sources import Item, field_map, iter_items
+from marsad.io.readers import arabic_share
 from marsad.model import Document
+from marsad.pipeline import MIN_ARABIC_SHARE, run
 from marsad.pipeline import doc_id as make_doc_id
-from marsad.pipeline import run
 from marsad.stages.normalize import normalize
 from marsad.store.base import Store, event_row
 from marsad.store.link import find_near_duplicate, index_simhash, link_events, simhash
@@ -58,10 +60,17 @@ class Progress:
             self.stream.write("\n")
 
 
+def refuse_non_arabic(text: str) -> None:
+    """The same rule for `ingest` and `batch`: a document with hardly any Arabic is a failure."""
+    if arabic_share(text) < MIN_ARABIC_SHARE:
+        raise InputError("hardly any Arabic in it — marsad reads Arabic news; nothing stored")
+
+
 def _store_item(store: Store, item: Item, gazetteer: Any, summary: Summary, published: date | None) -> None:
     doc = item.document
     assert doc is not None
     doc.published = doc.published or published
+    refuse_non_arabic(doc.text)
     doc.doc_id = make_doc_id(doc.text)
     if store.has_document(doc.doc_id):
         summary.duplicate += 1
@@ -119,6 +128,9 @@ def ingest_items(items: Iterator[Item], store: Store, gazetteer: Any, progress: 
                 try:
                     with store.savepoint():
                         _store_item(store, item, gazetteer, summary, published)
+                except InputError as exc:
+                    store.record_failure(item.source, str(exc))
+                    summary.failed += 1
                 except Exception as exc:  # noqa: BLE001 — one document never stops a batch
                     store.record_failure(item.source, f"internal error {exc.__class__.__name__}: {exc} — "
                                                       "please report it with the document")

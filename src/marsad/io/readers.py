@@ -10,29 +10,60 @@ from marsad.errors import InputError
 from marsad.model import Document
 
 MAX_BYTES = 50_000_000
-_FALLBACK_ENCODINGS = ("utf-16", "cp1256", "iso8859_6")
+_LEGACY_ENCODINGS = ("cp1256", "iso8859_6")
+# Frequent Arabic function words: a right decoding is full of them, a wrong one hardly has any.
+_COMMON = (" في ", " من ", " على ", " إلى ", " أن ", " عن ", "ال", " التي ", " الذي ")
+
+
+def _arabic_score(text: str) -> float:
+    return sum(text.count(w) for w in _COMMON) / max(1, len(text))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: one byte of each pair is mostly zero (Latin) or 0x06 (Arabic)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    for enc, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(b in (0, 6) for b in high) > 0.9 * len(high):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or an Arabic legacy code page."""
+    """UTF-8 (with or without BOM), UTF-16 (with or without BOM), or an Arabic legacy code page
+    (Windows-1256, ISO-8859-6: the one whose text reads as Arabic)."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty — give an article with text in it")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:4096] and not data.startswith(b"\xef\xbb\xbf"):
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
         raise InputError(f"{name}: binary data, not text — give a UTF-8 .txt or .html article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    for enc in _FALLBACK_ENCODINGS[1:]:
+    candidates = []
+    for enc in _LEGACY_ENCODINGS:
         try:
-            text = data.decode(enc)
+            candidates.append(data.decode(enc))
         except UnicodeDecodeError:
             continue
-        if sum("\u0600" <= c <= "\u06ff" for c in text) > len(text) // 10:
-            return text
+    best = max(candidates, key=_arabic_score, default=None)
+    if best is not None and _arabic_score(best) > 0:
+        return best
     raise InputError(f"{name}: not valid UTF-8 nor an Arabic code page — convert it to UTF-8")
+
+
+def arabic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in letters) / max(1, len(letters))
 
 
 def _looks_html(name: str, text: str) -> bool:

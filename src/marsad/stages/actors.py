@@ -4,6 +4,7 @@ labels that only hold in stories about one country ("المتمردين" in Yeme
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from marsad.lexicon.load import load, load_dir
@@ -45,12 +46,19 @@ def _group_refs() -> PhraseMatcher[str]:
 def resolve_group_references(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """"التنظيم", "الجماعة": the last armed group named before them, if any."""
     out = list(mentions)
-    for ref in _group_refs().find(text):
-        if any(a.start <= ref.start < a.end for a in mentions):
+    ordered = sorted(mentions, key=lambda a: a.start)
+    i = 0
+    last_group: ActorMention | None = None
+    for ref in _group_refs().find(text):                 # refs and mentions both in text order
+        while i < len(ordered) and ordered[i].start <= ref.start:
+            inside = ordered[i].end > ref.start
+            if ordered[i].actor.type in _GROUP_TYPES and not inside:
+                last_group = ordered[i]
+            i += 1
+        if i and ordered[i - 1].start <= ref.start < ordered[i - 1].end:
             continue
-        earlier = [a for a in mentions if a.end <= ref.start and a.actor.type in _GROUP_TYPES]
-        if earlier:
-            out.append(ActorMention(ref.start, ref.end, earlier[-1].actor, "coreference"))
+        if last_group is not None:
+            out.append(ActorMention(ref.start, ref.end, last_group.actor, "coreference"))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -66,6 +74,8 @@ def _group_heads() -> re.Pattern[str]:
 def unknown_groups(text: str, known: list[ActorMention]) -> list[ActorMention]:
     """"لواء الفاتحين" that no dictionary knows: an actor named by its Arabic surface."""
     out = []
+    known = sorted(known, key=lambda a: a.start)
+    starts = [a.start for a in known]
     for m in _group_heads().finditer(text):
         words: list[re.Match[str]] = []
         for w in _NAME_WORD.finditer(text, m.end(), min(len(text), m.end() + 40)):
@@ -74,7 +84,8 @@ def unknown_groups(text: str, known: list[ActorMention]) -> list[ActorMention]:
                 break
             words.append(w)
         start = m.start(1)
-        if not words or any(a.start <= start < a.end or start <= a.start < words[-1].end() for a in known):
+        nearby = known[max(0, bisect_left(starts, start) - 3):bisect_left(starts, words[-1].end() if words else start)]
+        if not words or any(a.start <= start < a.end or start <= a.start < words[-1].end() for a in nearby):
             continue
         surface = text[start:words[-1].end()]
         info = ActorInfo(f"unknown:{surface}", surface, "other", None, False, None)

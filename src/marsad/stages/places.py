@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import cache
@@ -99,7 +100,27 @@ def _inner_frame(key: str) -> tuple[str, str] | None:
     return None
 
 
-def _score(place: Any, frame: str | None, countries: Counter[str], anchors: list[Any]) -> tuple[float, str]:
+ANCHOR_CELL = 1.5      # degrees: a place "near" another lies in the same or a neighbouring cell
+
+
+def _anchor_grid(anchors: list[Any]) -> dict[tuple[int, int], list[Any]]:
+    grid: dict[tuple[int, int], list[Any]] = {}
+    for a in anchors:
+        if a.lat is not None and a.lon is not None:
+            grid.setdefault((math.floor(a.lat / ANCHOR_CELL), math.floor(a.lon / ANCHOR_CELL)), []).append(a)
+    return grid
+
+
+def _near(place: Any, grid: dict[tuple[int, int], list[Any]]) -> list[Any]:
+    if place.lat is None or place.lon is None:
+        return []
+    cy, cx = math.floor(place.lat / ANCHOR_CELL), math.floor(place.lon / ANCHOR_CELL)
+    return [a for dy in (-1, 0, 1) for dx in (-1, 0, 1) for a in grid.get((cy + dy, cx + dx), ())
+            if a is not place and abs(a.lat - place.lat) + abs(a.lon - place.lon) < ANCHOR_CELL]
+
+
+def _score(place: Any, frame: str | None, countries: Counter[str], grid: dict[tuple[int, int], list[Any]]
+           ) -> tuple[float, str]:
     score, why = 0.0, []
     if place.curated:
         score += 2
@@ -121,8 +142,7 @@ def _score(place: Any, frame: str | None, countries: Counter[str], anchors: list
     if place.kind in ("admin1", "city"):
         score += 1
     score += math.log10(max(place.population or 0, 1)) / 3
-    near = [a for a in anchors if a is not place and a.lat is not None and place.lat is not None
-            and abs(a.lat - place.lat) + abs(a.lon - place.lon) < 1.5]
+    near = _near(place, grid)
     if near:
         score += 1.5
         why.append(f"near {near[0].name}")
@@ -165,10 +185,10 @@ def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) 
         raw = [(m, frame, word, fs, kept) for m, frame, word, fs, cands in raw
                if (kept := [c for c in cands if c.country_code in article_countries
                             or (c.curated and c.kind not in _SITE_KINDS) or word in cues["strong_frames"]])]
-    anchors = [c[0] for *_x, c in raw if len(c) == 1]
+    grid = _anchor_grid([c[0] for *_x, c in raw if len(c) == 1])
     out = []
     for m, frame, _word, frame_start, cands in raw:
-        scored = sorted(((_score(c, frame, countries, anchors), c) for c in cands),
+        scored = sorted(((_score(c, frame, countries, grid), c) for c in cands),
                         key=lambda sc: (-sc[0][0], sc[1].rank))
         (best_score, reason), best = scored[0]
         precision = 2 if frame == "near" else 3 if best.kind in ("country", "admin1", "region") else 1
@@ -205,8 +225,11 @@ def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMen
     """"بلدة X" where X is in no gazetteer: located at the admin unit or city named around it,
     with precision 2, keeping the article's words."""
     cues = _cues()
-    covered = [(p.frame_start, p.end) for p in known]
-    anchors = [p for p in known if p.place.kind not in ("country", "region") and p.frame != "demonym"]
+    covered = sorted((p.frame_start, p.end) for p in known)
+    covered_starts = [c[0] for c in covered]
+    anchors = sorted((p for p in known if p.place.kind not in ("country", "region") and p.frame != "demonym"),
+                     key=lambda p: p.start)
+    anchor_starts = [a.start for a in anchors]
     out = []
     for m in re.finditer(r"(?<![^\W\d_])[وفب]?(?:" + "|".join(sorted(
             (re.escape(w) for w in cues["strong_frames"]), key=len, reverse=True)) + r")\s+", text):
@@ -220,10 +243,12 @@ def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMen
                     or w.group() in cues["place_stopwords"] or bare & (cues["place_frames_exact"] | cues["place_frames_admin"]):
                 break
             words.append(w)
-        if not words or any(s <= name_start < e for s, e in covered):
+        i = bisect_right(covered_starts, name_start)
+        if not words or any(s <= name_start < e for s, e in covered[max(0, i - 3):i]):
             continue
         end = words[-1].end()
-        near = [a for a in anchors if abs(a.start - name_start) <= FALLBACK_WINDOW]
+        near = anchors[bisect_left(anchor_starts, name_start - FALLBACK_WINDOW):
+                       bisect_right(anchor_starts, name_start + FALLBACK_WINDOW)]
         if not near:
             continue
         anchor = min(near, key=lambda a: abs(a.start - name_start))

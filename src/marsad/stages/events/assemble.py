@@ -4,6 +4,7 @@ event of the clause before them."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -54,19 +55,40 @@ class Context:
     numbers: list[NumberMention]
     sentences: list[tuple[tuple[int, int], list[tuple[int, int]]]]
     log: Callable[[str], None] = lambda _msg: None
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("triggers", "actors", "places", "dates", "numbers"):
+            items = sorted(getattr(self, name), key=lambda m: m.start)
+            setattr(self, name, items)
+            self._starts[name] = [m.start for m in items]
+
+    def within(self, name: str, span: tuple[int, int]) -> list[Any]:
+        """The mentions of a kind that start inside [start, end): a binary search, so that long texts
+        cost time in proportion to their length."""
+        starts = self._starts[name]
+        items: list[Any] = getattr(self, name)
+        return items[bisect_left(starts, span[0]):bisect_left(starts, span[1])]
+
+
+LONGEST_NAME = 160      # characters: an actor name that could contain a place or a trigger starts this close
 
 
 def _inside(x: Any, span: tuple[int, int]) -> bool:
     return bool(span[0] <= x.start < span[1])
 
 
+def _in_actor(ctx: Context, start: int, end: int, kinds: set[str] | None = None) -> bool:
+    return any(a.start <= start and end <= a.end and (kinds is None or a.actor.type not in kinds)
+               for a in ctx.within("actors", (start - LONGEST_NAME, start + 1)))
+
+
 def _usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
-    actor_spans = [(a.start, a.end) for a in ctx.actors]
     out = []
-    for p in ctx.places:
-        if not _inside(p, span) or p.frame in _NOT_EVENT_PLACE or p.place.kind == "country":
+    for p in ctx.within("places", span):
+        if p.frame in _NOT_EVENT_PLACE or p.place.kind == "country":
             continue
-        if any(s <= p.start and p.end <= e for s, e in actor_spans) and p.place.kind in ("admin1", "region"):
+        if p.place.kind in ("admin1", "region") and _in_actor(ctx, p.start, p.end):
             continue
         out.append(p)
     return out
@@ -98,9 +120,8 @@ def _since(text: str, d: DateMention) -> bool:
 
 def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention,
               carried: tuple[date | None, int] | None) -> tuple[date | None, int, str]:
-    dates = [d for d in ctx.dates if not _since(ctx.text, d)]
-    in_clause = [d for d in dates if _inside(d, clause)]
-    in_sentence = [d for d in dates if _inside(d, sentence)]
+    in_sentence = [d for d in ctx.within("dates", sentence) if not _since(ctx.text, d)]
+    in_clause = [d for d in in_sentence if _inside(d, clause)]
     pool = in_clause or in_sentence
     if pool:
         d = min(pool, key=lambda d: abs(d.start - trigger.start))
@@ -151,7 +172,7 @@ def _reported_speech_continues(text: str, sentence: tuple[int, int]) -> bool:
 
 def _sole_event_clause(ctx: Context, sentence: tuple[int, int], clause: tuple[int, int]) -> bool:
     """No other clause of the sentence has a trigger of its own, so the sentence's toll is this event's."""
-    return not any(_inside(t, sentence) and not _inside(t, clause) for t in ctx.triggers)
+    return not any(not _inside(t, clause) for t in ctx.within("triggers", sentence))
 
 
 def _inherited(trigger: TriggerMention, drafts: list[Draft], sentence: tuple[int, int], text: str) -> Draft | None:
@@ -190,18 +211,21 @@ def _continuation(text: str, clause: tuple[int, int], first_place: PlaceMention)
     return head.startswith("و") and len(head.split()) <= 3
 
 
-def _main_opponent(ctx: Context, actor1: ActorMention | None) -> ActorMention | None:
+def _armed_by_count(ctx: Context) -> list[ActorMention]:
+    """One mention of each armed actor, the most named first."""
+    counts = Counter(a.actor.id for a in ctx.actors if a.actor.type in _ARMED)
+    first: dict[str, ActorMention] = {}
+    for a in ctx.actors:
+        first.setdefault(a.actor.id, a)
+    return [first[actor_id] for actor_id, _ in counts.most_common()]
+
+
+def _main_opponent(ranked: list[ActorMention], actor1: ActorMention | None) -> ActorMention | None:
     """The armed actor the article names most, other than actor1 and its side: who a battle
     with no stated enemy was most likely fought against."""
     if actor1 is None:
         return None
-    armed = [a for a in ctx.actors if a.actor.type in _ARMED and a.actor.id != actor1.actor.id
-             and not _same_side(a, actor1)]
-    if not armed:
-        return None
-    counts = Counter(a.actor.id for a in armed)
-    top = counts.most_common(1)[0][0]
-    return next(a for a in armed if a.actor.id == top)
+    return next((a for a in ranked if a.actor.id != actor1.actor.id and not _same_side(a, actor1)), None)
 
 
 def _same_side(a: ActorMention, b: ActorMention) -> bool:
@@ -212,6 +236,8 @@ def _same_side(a: ActorMention, b: ActorMention) -> bool:
 
 def extract_events(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
+    ranked = _armed_by_count(ctx)
+    told: set[tuple[int, int]] = set()          # sentences that already have an event
     speaker: Source | None = None
     carried: tuple[date | None, int] | None = None
     for sentence, clauses in ctx.sentences:
@@ -219,9 +245,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             speaker, carried = None, None          # a new paragraph
         previous: Draft | None = None
         for clause in clauses:
-            triggers = [t for t in ctx.triggers if _inside(t, clause) and _describes_incident(ctx.text, t)
-                        and not any(a.start <= t.start < a.end and a.actor.type not in _CROWD_TYPES
-                                    for a in ctx.actors)]
+            triggers = [t for t in ctx.within("triggers", clause) if _describes_incident(ctx.text, t)
+                        and not _in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES)]
             if not triggers:
                 extra = _coordinated(ctx.text, _usable_places(ctx, clause))
                 if previous and extra and _continuation(ctx.text, clause, extra[0]):
@@ -234,24 +259,25 @@ def extract_events(ctx: Context) -> list[Draft]:
             if trigger.trigger_id == "target" and inherited is None:
                 continue            # "استهدف" alone says too little to type an event
             if previous and _outcome_clause(ctx.text, clause):
-                previous.fatalities = max(previous.fatalities,
-                                          fatalities(ctx.text, clause[0], clause[1], ctx.numbers))
+                previous.fatalities = max(previous.fatalities, fatalities(
+                    ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))
                 continue
-            if trigger.trigger_id == "killing" and any(d.sentence == sentence for d in drafts):
+            if trigger.trigger_id == "killing" and sentence in told:
                 continue        # "قتل" beside another event of the sentence is its toll, not a new event
             place = _place_for(ctx, clause, sentence, trigger)
             mode = modality(ctx.text, clause, sentence, trigger)
-            src = claim_source(ctx.text, sentence, trigger, ctx.actors, speaker)
+            sentence_actors = ctx.within("actors", sentence)
+            src = claim_source(ctx.text, sentence, trigger, sentence_actors, speaker)
             if src:
                 speaker = src
-            speaking = next((a for a in ctx.actors if src and (a.start, a.end) == (src.start, src.end)), None)
-            actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, ctx.actors, speaking)
+            speaking = next((a for a in sentence_actors if src and (a.start, a.end) == (src.start, src.end)), None)
+            actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, sentence_actors, speaking)
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
             if inherited is not None:
                 event_type, sub = inherited.event_type, inherited.sub_event_type
                 actor1 = actor1 or inherited.actor1
             if actor2 is None and event_type == "Battles":
-                actor2 = _main_opponent(ctx, actor1)
+                actor2 = _main_opponent(ranked, actor1)
             if event_type in ("Protests", "Riots") and actor2 and actor2.actor.type in _CROWD_TYPES:
                 actor1, actor2 = actor2, actor1
             when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
@@ -266,12 +292,14 @@ def extract_events(ctx: Context) -> list[Draft]:
             if when and ctx.published and (ctx.published - when).days > BACKGROUND_DAYS:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: background ({when})")
                 continue
-            deaths = fatalities(ctx.text, clause[0], clause[1], ctx.numbers) or (
-                fatalities(ctx.text, sentence[0], sentence[1], ctx.numbers) if _sole_event_clause(ctx, sentence, clause)
+            numbers = ctx.within("numbers", sentence)
+            deaths = fatalities(ctx.text, clause[0], clause[1], numbers) or (
+                fatalities(ctx.text, sentence[0], sentence[1], numbers) if _sole_event_clause(ctx, sentence, clause)
                 else 0)
             draft = Draft(event_type, sub, trigger, place, when, precision, actor1, actor2, mode, src, deaths,
                           sentence, clause, [why, place.reason], _mentions_civilians(ctx.text, clause))
             drafts.append(draft)
+            told.add(sentence)
             for other in _coordinated(ctx.text, [p for p in _usable_places(ctx, clause) if p.start >= place.start])[1:]:
                 drafts.append(replace(draft, place=other, notes=[*draft.notes, "place coordinated with و"]))
             previous = draft
