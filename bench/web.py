@@ -1,9 +1,10 @@
 """API latency and page load time over a database of synthetic events.
 
-usage: python bench/web.py [N_EVENTS]   (default 50,000)
+usage: python bench/web.py [N_EVENTS] [--clients C] [--requests R]   (defaults 50,000, 10, 200)
 
-Starts `marsad serve`'s app on loopback, sends 300 filtered queries one after another and 200 more from
-10 concurrent clients, and (where Debian's chromium is installed) times the page until its table shows.
+Starts `marsad serve`'s app on loopback, sends 300 filtered queries one after another and R more from
+C concurrent clients (bounded in count; loopback only), and (where Debian's chromium is installed) times
+the page until its table shows.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def main(argv: list[str]) -> int:
-    n = int(argv[0]) if argv else 50_000
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("n", nargs="?", type=int, default=50_000)
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args(argv)
+    n = args.n
     db = str(Path(tempfile.mkdtemp()) / "web.sqlite")
     insert_events(open_store(db), synthetic(n))
     with socket.socket() as s:
@@ -57,11 +65,25 @@ def main(argv: list[str]) -> int:
 
     with httpx.Client(timeout=30) as client:
         serial = [timed(client, i) for i in range(300)]
-    with httpx.Client(timeout=30) as client, ThreadPoolExecutor(10) as pool:
-        concurrent = list(pool.map(lambda i: timed(client, i), range(200)))
+    errors = 0
+
+    def guarded(client: httpx.Client, i: int) -> float | None:
+        nonlocal errors
+        try:
+            return timed(client, i)
+        except httpx.HTTPError:
+            errors += 1
+            return None
+
+    limits = httpx.Limits(max_connections=args.clients)
+    with httpx.Client(timeout=60, limits=limits) as client, ThreadPoolExecutor(args.clients) as pool:
+        started = time.perf_counter()
+        concurrent = [t for t in pool.map(lambda i: guarded(client, i), range(args.requests)) if t is not None]
+        wall = time.perf_counter() - started
     print(f"{n} events; filtered /api/events, sequential: p50 {statistics.median(serial):.1f} ms, "
-          f"p95 {percentile(serial, 95):.1f} ms; 10 concurrent clients: p50 {statistics.median(concurrent):.1f} ms, "
-          f"p95 {percentile(concurrent, 95):.1f} ms, p99 {percentile(concurrent, 99):.1f} ms")
+          f"p95 {percentile(serial, 95):.1f} ms; {args.clients} concurrent clients, {args.requests} requests: "
+          f"{len(concurrent) / wall:.0f} requests/s, p50 {statistics.median(concurrent):.1f} ms, "
+          f"p95 {percentile(concurrent, 95):.1f} ms, p99 {percentile(concurrent, 99):.1f} ms, {errors} errors")
     if Path("/usr/bin/chromium").exists():
         from playwright.sync_api import sync_playwright
 

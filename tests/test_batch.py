@@ -64,3 +64,32 @@ def test_failed_partition_is_reported_and_redone_on_rerun(corpus_slice, tmp_path
     again = run_batch([str(corpus_slice)], out, workers=2, size=500)
     assert (again.skipped, again.done, again.failed_partitions) == (4, 1, [])
     assert done_marker(out, 2).exists()
+
+
+def test_killed_batch_resumes_to_the_same_output(corpus_slice, tmp_path):
+    """kill -9 of the whole batch (client and local workers) at random moments, then a re-run: the
+    loaded database equals the one from an uninterrupted run."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    cmd = [sys.executable, "-m", "marsad.cli", "batch", str(corpus_slice), "--workers", "2",
+           "--partition-size", "250", "--out"]
+    rnd = random.Random(5)
+    crashed = tmp_path / "crashed"
+    for _ in range(5):
+        proc = subprocess.Popen([*cmd, str(crashed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        time.sleep(rnd.uniform(3.0, 9.0))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    subprocess.run([*cmd, str(crashed)], check=True, capture_output=True)
+    clean = tmp_path / "clean"
+    subprocess.run([*cmd, str(clean)], check=True, capture_output=True)
+    runner = CliRunner()
+    for run_dir in (crashed, clean):
+        runner.invoke(main, ["load", str(run_dir), "--db", str(run_dir) + ".sqlite"], catch_exceptions=False)
+    assert _snapshot(str(crashed) + ".sqlite") == _snapshot(str(clean) + ".sqlite")

@@ -3,6 +3,7 @@
 import gzip
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -169,9 +170,10 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path, shared):
     clean = str(tmp_path / "clean.sqlite")
     subprocess.run([*cmd, clean], env=env, check=True, capture_output=True)
     crashed = str(tmp_path / "crashed.sqlite")
-    for delay in (0.8, 1.6, 2.4):
+    rnd = random.Random(20)
+    for _ in range(20):                      # 20 kills at random moments, start-up and writing included
         proc = subprocess.Popen([*cmd, crashed], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        time.sleep(rnd.uniform(0.3, 3.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert snapshot(crashed)[2] == "ok"

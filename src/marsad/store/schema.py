@@ -60,6 +60,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX reviews_event ON reviews (event_id);
     ALTER TABLE events ADD COLUMN review TEXT
     """,
+    # 6: the newest-first order of event lists, read from an index instead of sorted on every query
+    """
+    CREATE INDEX events_newest ON events ((COALESCE(date, '')) DESC, event_id)
+    """,
 ]
 
 

@@ -6,6 +6,7 @@ No `from __future__ import annotations` here: FastAPI reads the dependency annot
 
 import base64
 import json
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
@@ -63,7 +64,15 @@ def _after(cursor: str | None) -> tuple[str, str] | None:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    store: Store = open_store(settings.db)
+    open_store(settings.db).close()             # fail early (and migrate) before serving
+    local = threading.local()
+
+    def db() -> Store:
+        """One connection per worker thread: a connection is never shared by two requests at once."""
+        if not hasattr(local, "store"):
+            local.store = open_store(settings.db)
+        return local.store  # type: ignore[no-any-return]
+
     app = FastAPI(title="marsad", description="Arabic-first conflict event monitor: events, incidents, documents.")
     csp = content_security_policy(settings.tiles)
 
@@ -90,13 +99,13 @@ def create_app(settings: Settings) -> FastAPI:
         return _error(422, f"{where}: {first.get('msg', 'invalid request')}")
 
     def reader(authorization: Annotated[str | None, Header()] = None) -> str | None:
-        owner = token_owner(store, _bearer(authorization))
+        owner = token_owner(db(), _bearer(authorization))
         if settings.private and owner is None:
             raise HTTPException(401, "reads need a token here: send Authorization: Bearer TOKEN")
         return owner
 
     def writer(authorization: Annotated[str | None, Header()] = None) -> str:
-        owner = token_owner(store, _bearer(authorization))
+        owner = token_owner(db(), _bearer(authorization))
         if owner is None:
             raise HTTPException(401, "writing needs a token: send Authorization: Bearer TOKEN "
                                      "(create one with `marsad token create NAME`)")
@@ -129,12 +138,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events", summary="Events, newest first, with cursor pagination")
     def list_events(f: Filter, _: Read) -> dict[str, Any]:
-        rows = events(store, f)
+        rows = events(db(), f)
         return {"items": rows, "next_cursor": _cursor(rows[-1]) if len(rows) == f.limit else None}
 
     @app.get("/api/events.geojson", summary="Events as GeoJSON points")
     def events_geojson(f: Filter, _: Read) -> dict[str, Any]:
-        rows = events(store, f)
+        rows = events(db(), f)
         keep = ("event_id", "date", "event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities",
                 "summary", "review", "incident_sources")
         return {"type": "FeatureCollection", "features": [
@@ -143,22 +152,22 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/events/{event_id}", summary="One event with its reviews")
     def one_event(event_id: str, _: Read) -> dict[str, Any]:
-        rows = store.query("SELECT e.*, d.title, d.url, d.outlet FROM events e JOIN documents d USING (doc_id) "
+        rows = db().query("SELECT e.*, d.title, d.url, d.outlet FROM events e JOIN documents d USING (doc_id) "
                            "WHERE e.event_id = ?", (event_id,))
         if not rows:
             raise HTTPException(404, f"{event_id}: no such event")
-        return {**rows[0], "reviews": reviews_of(store, event_id)}
+        return {**rows[0], "reviews": reviews_of(db(), event_id)}
 
     @app.get("/api/incidents", summary="Incidents: one happening across its reports")
     def list_incidents(f: Filter, _: Read) -> dict[str, Any]:
-        return {"items": incidents(store, f)}
+        return {"items": incidents(db(), f)}
 
     @app.get("/api/incidents/{incident_id}", summary="An incident with every report and their disagreements")
     def one_incident(incident_id: str, _: Read) -> dict[str, Any]:
-        rows = store.query("SELECT * FROM incidents WHERE incident_id = ?", (incident_id,))
+        rows = db().query("SELECT * FROM incidents WHERE incident_id = ?", (incident_id,))
         if not rows:
             raise HTTPException(404, f"{incident_id}: no such incident")
-        return {**rows[0], **incident_reports(store, incident_id)}
+        return {**rows[0], **incident_reports(db(), incident_id)}
 
     @app.get("/api/documents/{doc_id}", summary="A document's text with its events and annotated spans")
     def one_document(doc_id: str, _: Read) -> dict[str, Any]:
@@ -166,19 +175,19 @@ def create_app(settings: Settings) -> FastAPI:
         from marsad.model import Document
         from marsad.web.annotate import annotate
 
-        rows = store.query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
+        rows = db().query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
         if not rows:
             raise HTTPException(404, f"{doc_id}: no such document")
         doc = rows[0]
         published = date.fromisoformat(doc["published"]) if doc["published"] else None
         spans = annotate(Document(text=doc["text"], published=published), default_gazetteer())
-        evs = store.query("SELECT * FROM events WHERE doc_id = ? ORDER BY evidence_start", (doc_id,))
+        evs = db().query("SELECT * FROM events WHERE doc_id = ? ORDER BY evidence_start", (doc_id,))
         return {**{k: doc[k] for k in ("doc_id", "source", "url", "title", "outlet", "published", "text")},
                 "events": evs, "annotations": spans}
 
     @app.get("/api/stats", summary="Counts by day and type, country and actor")
     def get_stats(f: Filter, _: Read) -> dict[str, Any]:
-        return stats(store, f)
+        return stats(db(), f)
 
     @app.get("/api/gazetteer", summary="Places whose Arabic name is the query")
     def gazetteer_lookup(q: Annotated[str, Query(min_length=1, max_length=100)], _: Read) -> list[dict[str, Any]]:
@@ -222,9 +231,9 @@ def create_app(settings: Settings) -> FastAPI:
             if it.document:
                 it.document.published = body.published or it.document.published
                 it.document.outlet = body.outlet or it.document.outlet
-        summary = ingest_items(iter(items), store, default_gazetteer(), progress=False, published=body.published)
+        summary = ingest_items(iter(items), db(), default_gazetteer(), progress=False, published=body.published)
         ids = [doc_id(it.document.text) for it in items if it.document]
-        evs = [e for i in ids for e in store.query("SELECT * FROM events WHERE doc_id = ?", (i,))]
+        evs = [e for i in ids for e in db().query("SELECT * FROM events WHERE doc_id = ?", (i,))]
         errors = [it.error for it in items if it.error]
         if errors and not ids:
             raise HTTPException(422, errors[0])
@@ -233,7 +242,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/api/events/{event_id}/review", summary="Confirm, correct or reject an event; needs a token")
     def review(event_id: str, body: ReviewRequest, who: Write) -> dict[str, Any]:
         try:
-            return review_event(store, event_id, who, body.action, body.changes)
+            return review_event(db(), event_id, who, body.action, body.changes)
         except ReviewError as exc:
             raise HTTPException(404 if "no such event" in str(exc) else 422, str(exc)) from exc
 
