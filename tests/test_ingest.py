@@ -251,3 +251,16 @@ def test_show_lists_an_incidents_reports_and_their_disagreement(tmp_path, db_url
     assert "reports disagree on fatalities: " in shown and "7" in shown and "4" in shown
     missing = runner.invoke(main, ["show", "nope", "--db", db])
     assert missing.exit_code == 1 and "no event or incident" in missing.stderr
+
+
+def test_parquet_files_are_a_source_too(tmp_path, gazetteer):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "articles.parquet"
+    pq.write_table(pa.table({"content": [STORY, OTHER, None], "source": ["A", "B", "C"],
+                             "date_extracted": ["2016-03-08 10:00:00"] * 3}), path)
+    store = open_store(str(tmp_path / "db.sqlite"))
+    summary = ingest([str(path)], store, gazetteer, progress=False)
+    assert (summary.new, summary.failed) == (2, 1)
+    assert {r["outlet"] for r in store.query("SELECT outlet FROM documents")} == {"A", "B"}

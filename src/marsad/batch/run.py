@@ -27,13 +27,16 @@ class BatchSummary:
     documents: int = 0
     failed_documents: int = 0
     events: int = 0
+    worker_rss_mb: list[int] = field(default_factory=list)     # memory of each worker at the end
     started: float = field(default_factory=time.perf_counter)
 
     def line(self) -> str:
         secs = time.perf_counter() - self.started
+        memory = f" · worker memory {', '.join(f'{m} MB' for m in self.worker_rss_mb)}" if self.worker_rss_mb else ""
         return (f"partitions {self.partitions} (done {self.done}, already done {self.skipped}, "
                 f"failed {len(self.failed_partitions)}) · documents {self.documents} · failed documents "
-                f"{self.failed_documents} · events {self.events} · {secs:.1f}s ({self.documents / secs:.0f} docs/s)")
+                f"{self.failed_documents} · events {self.events} · {secs:.1f}s ({self.documents / secs:.0f} docs/s)"
+                f"{memory}")
 
 
 def _payload(seq: int, item: Item, published: date | None) -> dict[str, Any]:
@@ -92,12 +95,19 @@ def run_batch(sources: list[str], out: Path, workers: int | None = None, schedul
                 _collect(next(in_flight), summary, log)
         for future in in_flight:
             _collect(future, summary, log)
+        summary.worker_rss_mb = sorted(round(v / 2**20) for v in client.run(_rss).values())
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     (out / "_summary.json").write_text(json.dumps(summary.__dict__ | {"started": None}, indent=1), encoding="utf-8")
     return summary
+
+
+def _rss() -> int:
+    import psutil
+
+    return int(psutil.Process().memory_info().rss)
 
 
 def _collect(future: Any, summary: BatchSummary, log: TextIO) -> None:
