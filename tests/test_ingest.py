@@ -264,3 +264,18 @@ def test_parquet_files_are_a_source_too(tmp_path, gazetteer):
     summary = ingest([str(path)], store, gazetteer, progress=False)
     assert (summary.new, summary.failed) == (2, 1)
     assert {r["outlet"] for r in store.query("SELECT outlet FROM documents")} == {"A", "B"}
+
+
+def test_object_storage_paths_through_fsspec(tmp_path, gazetteer):
+    """fsspec's in-memory file system stands where s3:// or gs:// would (their packages are the same
+    interface); a missing protocol package gets a clear reason."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/bucket/news/a.txt", STORY.encode())
+    fs.pipe("/bucket/news/b.jsonl", (json.dumps({"text": OTHER}, ensure_ascii=False) + "\n").encode())
+    store = open_store(str(tmp_path / "db.sqlite"))
+    summary = ingest(["memory://bucket/news", "nosuchproto://x/y"], store, gazetteer, progress=False)
+    assert summary.new == 2 and summary.failed == 1
+    (reason,) = [r["reason"] for r in store.query("SELECT reason FROM failures")]
+    assert "install" in reason

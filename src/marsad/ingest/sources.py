@@ -143,7 +143,7 @@ def _warc(fh: Any, name: str) -> Iterator[Item]:
                                                     "the records before it were read")
 
 
-def _parquet(path: Path, name: str, fields: dict[str, tuple[str, ...]]) -> Iterator[Item]:
+def _parquet(path: Any, name: str, fields: dict[str, tuple[str, ...]]) -> Iterator[Item]:
     """Rows of a Parquet file, read a batch at a time, with the same field names as JSON Lines."""
     import pyarrow.parquet as pq
 
@@ -173,6 +173,8 @@ def _member(name: str, data: bytes, fields: dict[str, tuple[str, ...]]) -> Itera
         yield from feed_items(data, name)
     elif lower.endswith(WARC_SUFFIXES):
         yield from _warc(io.BytesIO(data), name)
+    elif lower.endswith(PARQUET_SUFFIXES):
+        yield from _parquet(io.BytesIO(data), name, fields)
     elif lower.endswith(TEXT_SUFFIXES):
         try:
             text = decode(data, name)
@@ -205,6 +207,33 @@ def _url(url: str) -> Iterator[Item]:
         yield Item(url, error=str(exc).removeprefix(f"{url}: "))
 
 
+def _object_store(url: str, fields: dict[str, tuple[str, ...]]) -> Iterator[Item]:
+    """s3://, gs://, az://, hdfs:// ... paths through fsspec (its protocol package installed: s3fs,
+    gcsfs, adlfs); a folder is read recursively in name order."""
+    import fsspec
+
+    try:
+        fs, root = fsspec.core.url_to_fs(url)
+        paths = sorted(fs.find(root)) if fs.isdir(root) else [root]
+    except (ImportError, ValueError) as exc:
+        yield Item(url, error=f"cannot read this kind of path ({exc}) — install the fsspec package for it "
+                              "(s3fs for s3://, gcsfs for gs://, adlfs for az://)")
+        return
+    except OSError as exc:
+        yield Item(url, error=f"cannot be read ({exc})")
+        return
+    protocol = url.split("://", 1)[0]
+    for p in paths:
+        name = f"{protocol}://{p.removeprefix(protocol + '://')}"
+        try:
+            with fs.open(p, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            yield Item(name, error=f"cannot be read ({exc})")
+            continue
+        yield from _member(name, data, fields)
+
+
 def iter_items(sources: list[str], fields: dict[str, tuple[str, ...]], named: bool = True) -> Iterator[Item]:
     """Items of each source; files found in a folder that are not articles are passed over, while a
     file the user named that marsad cannot read is reported."""
@@ -212,6 +241,8 @@ def iter_items(sources: list[str], fields: dict[str, tuple[str, ...]], named: bo
         path = Path(source)
         if source.startswith(("http://", "https://")):
             yield from _url(source)
+        elif "://" in source:
+            yield from _object_store(source, fields)
         elif not path.exists():
             yield Item(source, error="no such file or folder")
         elif path.is_dir():
