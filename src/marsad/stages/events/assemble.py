@@ -84,11 +84,13 @@ def _in_actor(ctx: Context, start: int, end: int, kinds: set[str] | None = None)
 
 
 def _usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
-    out = []
+    """Places that can be an event's: not a country, a dateline, an outlet, a place inside an actor's
+    name ("مجلس دير الزور العسكري"), nor a locator of the place before it ("مدينة عمران شمال صنعاء")."""
+    out: list[PlaceMention] = []
     for p in ctx.within("places", span):
-        if p.frame in _NOT_EVENT_PLACE or p.place.kind == "country":
+        if p.frame in _NOT_EVENT_PLACE or p.place.kind == "country" or _in_actor(ctx, p.start, p.end):
             continue
-        if p.place.kind in ("admin1", "region") and _in_actor(ctx, p.start, p.end):
+        if out and p.frame == "near" and words_between(ctx.text, out[-1].end, p.frame_start) <= 1:
             continue
         out.append(p)
     return out
