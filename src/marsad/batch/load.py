@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError
-from marsad.ingest.runner import BATCH, Summary, store_extracted
+from marsad.ingest.runner import Summary, in_batches, store_extracted
 from marsad.model import Document
 from marsad.store.base import Store
 
@@ -32,15 +32,9 @@ def _rows_in_order(out: Path) -> Iterator[dict[str, Any]]:
 
 def load_batch(out: Path, store: Store) -> Summary:
     summary = Summary()
-    rows = _rows_in_order(out)
-    exhausted = False
-    while not exhausted:
+    for batch in in_batches(_rows_in_order(out)):
         with store.transaction():
-            for _ in range(BATCH):
-                row = next(rows, None)
-                if row is None:
-                    exhausted = True
-                    break
+            for row in batch:
                 summary.read += 1
                 if row["error"]:
                     store.record_failure(row["source"], row["error"])

@@ -8,7 +8,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TextIO
+from itertools import islice
+from typing import Any, TextIO, TypeVar
 
 from marsad.errors import InputError
 from marsad.ingest.sources import Item, field_map, iter_items
@@ -58,6 +59,15 @@ class Progress:
     def done(self) -> None:
         if self.enabled:
             self.stream.write("\n")
+
+
+T = TypeVar("T")
+
+
+def in_batches(items: Iterator[T], size: int = BATCH) -> Iterator[list[T]]:
+    """Lists of up to `size` items: one transaction each, so a crash loses at most the batch in hand."""
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def refuse_non_arabic(text: str) -> None:
@@ -110,14 +120,9 @@ def ingest_items(items: Iterator[Item], store: Store, gazetteer: Any, progress: 
     """Store the items in atomic batches of BATCH documents, each document in a savepoint of its own."""
     summary = Summary()
     bar = Progress(stream or sys.stderr, progress)
-    exhausted = False
-    while not exhausted:
+    for batch in in_batches(items):
         with store.transaction():
-            for _ in range(BATCH):
-                item = next(items, None)
-                if item is None:
-                    exhausted = True
-                    break
+            for item in batch:
                 summary.read += 1
                 if on_item:
                     on_item(item)
