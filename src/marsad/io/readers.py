@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from marsad.errors import InputError
@@ -11,12 +12,16 @@ from marsad.model import Document
 
 MAX_BYTES = 50_000_000
 _LEGACY_ENCODINGS = ("cp1256", "iso8859_6")
-# Frequent Arabic function words: a right decoding is full of them, a wrong one hardly has any.
-_COMMON = (" في ", " من ", " على ", " إلى ", " أن ", " عن ", "ال", " التي ", " الذي ")
+@cache
+def _function_words() -> tuple[str, ...]:
+    from marsad.lexicon.load import load
+
+    return tuple(f" {w} " for w in load("cues.yaml")["function_words"]) + ("ال",)
 
 
 def _arabic_score(text: str) -> float:
-    return sum(text.count(w) for w in _COMMON) / max(1, len(text))
+    """Frequent Arabic function words per character: a right decoding is full of them."""
+    return sum(text.count(w) for w in _function_words()) / max(1, len(text))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

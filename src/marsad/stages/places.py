@@ -37,7 +37,7 @@ def _cues() -> dict[str, set[str]]:
     c = load("cues.yaml")
     return {k: {normalize_string(w) for w in c[k]}
             for k in ("place_frames_exact", "place_frames_near", "place_frames_admin", "place_stopwords", "strong_frames",
-                      "media_nouns")}
+                      "media_nouns", "name_stops")}
 
 
 @cache
@@ -216,8 +216,6 @@ def _dateline(text: str, p: PlaceMention) -> bool:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
-_NAME_STOP = {"في", "من", "على", "الى", "عن", "مع", "بين", "قرب", "شمال", "جنوب", "شرق", "غرب", "التي", "الذي",
-              "حيث", "بعد", "قبل", "امس", "اليوم", "وسط"}
 FALLBACK_WINDOW = 160
 
 
@@ -239,7 +237,7 @@ def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMen
             if words and (w.start() != words[-1].end() + 1 or w.group().startswith("و")):
                 break
             bare = _strip_clitics(w.group())
-            if w.group() in _NAME_STOP or len(words) == 2 or w.group() in common_words() \
+            if w.group() in cues["name_stops"] or len(words) == 2 or w.group() in common_words() \
                     or w.group() in cues["place_stopwords"] or bare & (cues["place_frames_exact"] | cues["place_frames_admin"]):
                 break
             words.append(w)

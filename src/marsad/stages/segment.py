@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 _SENTENCE_END = re.compile(
     r"""(?:
@@ -15,9 +16,15 @@ _SENTENCE_END = re.compile(
     re.VERBOSE,
 )
 _LATIN_ABBREV = re.compile(r"(?:\b[a-z]|\b(?:mr|dr|st|no|vs|etc))$")
-_CLAUSE_BREAK = re.compile(
-    r"\s*[,;:]\s*|\s+(?=(?:فيما|بينما|في حين|حيث|ثم|كما|الا ان|لكن|غير ان)\s)"
-)
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    from marsad.lexicon.load import load
+    from marsad.stages.normalize import normalize_string
+
+    words = sorted((re.escape(normalize_string(w)) for w in load("cues.yaml")["clause_connectives"]), key=len, reverse=True)
+    return re.compile(r"\s*[,;:]\s*|\s+(?=(?:" + "|".join(words) + r")\s)")
 _TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)?%?|%")
 
 
@@ -55,7 +62,7 @@ def clauses(text: str, sentence: Segment) -> list[Segment]:
     out: list[Segment] = []
     start = sentence.start
     body = text[sentence.start:sentence.end]
-    for m in _CLAUSE_BREAK.finditer(body):
+    for m in _clause_break().finditer(body):
         # a comma between digits is a thousands separator, not a clause break
         if m.group().strip() == "," and m.start() > 0 and body[m.start() - 1].isdigit() \
                 and m.end() < len(body) and body[m.end()].isdigit():

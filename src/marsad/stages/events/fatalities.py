@@ -8,10 +8,8 @@ injury word ("200 جريح") counts the wounded and is left out.
 from __future__ import annotations
 
 from marsad.mentions import NumberMention
-from marsad.stages.events.cues import find_cues, words_between
+from marsad.stages.events.cues import cue_set, find_cues, words_between
 
-_DUAL = {"قتيلان", "قتيلين", "شهيدان", "شهيدين"}
-_SINGULAR = {"قتيل", "مقتل", "مصرع", "استشهاد", "شهيد", "جثه", "وفاه", "توفي", "استشهد", "حتفه"}
 _AFTER_WORDS = 3       # "17 فردا من المتمردين قتلوا": the noun may come a few words after the number
 _BEFORE_WORDS = 2      # "مقتل نحو 5"
 
@@ -63,8 +61,8 @@ def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) ->
     if counts:
         return max(counts)
     words = {text[s:e] for s, e, _ in deaths}
-    if words & _DUAL:
+    if words & cue_set("dual_deaths"):
         return 2
-    if words <= _SINGULAR:
+    if words <= cue_set("single_deaths"):
         return 1
     return 3            # "سقط قتلى": deaths with no number -> "several"

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from marsad.mentions import ActorInfo, ActorMention, TriggerMention
-from marsad.stages.events.cues import find_cues, generic_sources, words_between
+from marsad.stages.events.cues import cue_set, find_cues, generic_sources, words_between
 
 _WINDOW_WORDS = 8
 _DENIAL_SCOPE_WORDS = 16    # "نفى المتحدث باسم التحالف أن تكون طائراته قد قصفت ..."
 _SOURCE_GAP = 3          # words between "قال" and the body ("قال المتحدث باسم X")
-_COMPLEMENTIZER = re.compile(r"(?<![^\W\d_])(?:ان|بان|انه|انها|انهم|بانه|بانها|بانهم)(?![^\W\d_])|:")
+
+
+@cache
+def _complementizer() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, cue_set("complementizers")), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])|:")
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trig
 def _source_after(text: str, cue_end: int, limit: int, actors: list[ActorMention]) -> Source | None:
     """The body named just after an attribution cue, before what it said ("قال X إن ..."):
     an actor, or a generic source noun."""
-    said = _COMPLEMENTIZER.search(text, cue_end, limit)
+    said = _complementizer().search(text, cue_end, limit)
     if said and said.start() > cue_end:
         limit = said.start()
     elif said:
