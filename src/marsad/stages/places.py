@@ -149,13 +149,11 @@ def _score(place: Any, frame: str | None, countries: Counter[str], grid: dict[tu
     return score, ", ".join(why) or "only candidate" if score else "population"
 
 
-def find_places(text: str, gazetteer: Any, exclude: list[tuple[int, int]] = ()) -> list[PlaceMention]:  # type: ignore[assignment]
+def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
     """Every place mention in the text, disambiguated against the others."""
     cues = _cues()
     raw = []
     for m in _matcher(gazetteer).find(text):
-        if any(s <= m.start and m.end <= e for s, e in exclude):
-            continue
         frame, word, frame_start = _frame(text, m.word_start)
         inner = _inner_frame(m.key)
         if inner:
