@@ -32,7 +32,8 @@ def explain_document(doc: Document, gazetteer: Any) -> str:
             keep = "KEPT" if dr.modality in ("reported", "claimed") else f"NOT SCORED ({dr.modality})"
             lines.append(f"    event    {dr.event_type} / {dr.sub_event_type} at {dr.place.place.name}, "
                          f"{dr.date} p{dr.time_precision}, actor1={dr.actor1 and dr.actor1.actor.name}, "
-                         f"actor2={dr.actor2 and dr.actor2.actor.name}, deaths={dr.fatalities} -> {keep}; "
+                         f"actor2={dr.actor2 and dr.actor2.actor.name}, deaths={dr.fatalities}, "
+                         f"source={dr.source and dr.source.name} -> {keep}; "
                          f"{'; '.join(dr.notes)}")
         for msg in log:
             at = int(msg.rsplit(" at ", 1)[1].split(":")[0]) if " at " in msg else -1

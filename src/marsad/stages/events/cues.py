@@ -10,6 +10,8 @@ from marsad.lexicon.matcher import PhraseMatcher
 from marsad.lexicon.morph import verb_forms
 from marsad.stages.normalize import normalize_string
 
+_OBJECTS = ("ه", "ها", "هم", "هما")
+
 
 @cache
 def cue_set(name: str) -> frozenset[str]:
@@ -23,7 +25,9 @@ def cue_matcher(*names: str) -> PhraseMatcher[str]:
         words = load("cues.yaml")[name]
         if name == "attribution_verbs":
             for w in words:
-                m.add_all(verb_forms(w), name)
+                # without object pronouns: "ذكره" is "his mention" far more often than "he mentioned it"
+                stem = normalize_string(w)
+                m.add_all((f for f in verb_forms(w) if not f.endswith(_OBJECTS) or stem.endswith(_OBJECTS)), name)
         else:
             m.add_all(words, name)
     return m

@@ -1,0 +1,25 @@
+"""Claim sources: who a sentence attributes an event to, and words that only look like attribution."""
+
+import marsad
+
+
+def _events(text, gazetteer):
+    return marsad.extract(text, published="2016-03-08", gazetteer=gazetteer).events
+
+
+def test_a_spokesman_claims_for_his_body(gazetteer):
+    (ev,) = _events("قال المتحدث باسم التحالف العربي إن طائرات التحالف قصفت مواقع للحوثيين في مدينة صعدة أمس.",
+                    gazetteer)
+    assert ev.modality == "claimed" and ev.claim_source.name == "Saudi-led Coalition"
+    assert ev.actor1.name == "Saudi-led Coalition" and ev.actor2.name == "Houthis"
+
+
+def test_according_to_a_generic_source(gazetteer):
+    (ev,) = _events("اندلعت اشتباكات عنيفة في مدينة تعز بين المقاومة الشعبية والحوثيين أمس بحسب مصادر محلية.",
+                    gazetteer)
+    assert ev.modality == "claimed" and ev.claim_source.name == "local sources"
+
+
+def test_affiliated_to_is_not_attribution(gazetteer):
+    (ev,) = _events("هاجمت قوات تابعة لجماعة الحوثي قرية في محافظة تعز أمس.", gazetteer)
+    assert ev.modality == "reported" and ev.claim_source is None
