@@ -16,16 +16,11 @@ import time
 from pathlib import Path
 
 from marsad.gazetteer import default_gazetteer
+from marsad.geo import km
 from marsad.stages.normalize import normalize
 from marsad.stages.places import find_places
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "dev"
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def main(argv: list[str]) -> int:
@@ -48,7 +43,7 @@ def main(argv: list[str]) -> int:
             if loc.get("lat") is None:
                 continue
             total += 1
-            best = min((km((loc["lat"], loc["lon"]), pt) for pt in points), default=math.inf)
+            best = min((km(loc["lat"], loc["lon"], *pt) for pt in points), default=math.inf)
             within25 += best <= 25
             within5 += best <= 5
             if best > 25:

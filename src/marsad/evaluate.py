@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import GoldError
+from marsad.geo import km
 
 SCORED = {"reported", "claimed", None}
 FIELDS = ("sub_event_type", "actor1", "actor2", "claim_source", "date_exact", "location_5km", "fatalities")
@@ -37,11 +38,10 @@ def name_set(value: Any) -> set[str]:
 
 def distance_km(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float:
     try:
-        lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a["lat"], a["lon"], b["lat"], b["lon"]))  # type: ignore[index]
+        lat1, lon1, lat2, lon2 = (float(v) for v in (a["lat"], a["lon"], b["lat"], b["lon"]))  # type: ignore[index]
     except (KeyError, TypeError, ValueError):
         return math.inf
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(lat1, lon1, lat2, lon2)
 
 
 def same_place(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from marsad.geo import km
 from marsad.lexicon.load import load_dir
 
 # Countries whose GeoNames towns are loaded: the Arab League, its neighbours and the Sahel.
@@ -16,12 +16,6 @@ SCOPE = frozenset({
 })
 MIN_NAME_LETTERS = 3
 SHORT_NAME_MIN_POPULATION = 20000   # a three-letter name is too often a word unless the town is big
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def is_arabic(s: str) -> bool:

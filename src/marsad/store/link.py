@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from marsad.geo import km
 from marsad.store.base import Store
 from marsad.summary import summarize
 
@@ -60,9 +61,7 @@ def index_simhash(store: Store, doc_id: str, h: int) -> None:
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
         return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 CELL_DEGREES = 0.25     # about 28 km north-south: the 3x3 cells around a point hold everything within 25 km

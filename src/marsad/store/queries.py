@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.geo import km as km_between
 from marsad.store.base import Store
 
 
@@ -117,11 +118,7 @@ def _within(rows: list[dict[str, Any]], f: Filters) -> list[dict[str, Any]]:
         return rows
     lat, lon, km = f.near
 
-    def dist(r: dict[str, Any]) -> float:
-        la1, lo1, la2, lo2 = map(math.radians, (lat, lon, r["lat"], r["lon"]))
-        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-        return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-    return [r for r in rows if dist(r) <= km]
+    return [r for r in rows if km_between(lat, lon, r["lat"], r["lon"]) <= km]
 
 
 def incident_reports(store: Store, incident_id: str) -> dict[str, Any]:
