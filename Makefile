@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 
-.PHONY: setup demo test lint typecheck unit clean
+.PHONY: setup demo test lint typecheck unit fuzz clean
 
 $(BIN)/marsad: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,15 @@ demo: setup
 	$(BIN)/marsad serve --db demo.sqlite --port $(PORT)
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
+
+# Coverage-guided fuzzing of the text pipeline for FUZZ_SECONDS (default 10 minutes); inputs it finds
+# go to fuzz/found (ignored by git), a crashing one to fuzz/crash-* with its traceback on the screen.
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	mkdir -p fuzz/found
+	$(BIN)/python fuzz/pipeline.py -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+		-artifact_prefix=fuzz/ fuzz/found examples
 
 typecheck: setup
 	$(BIN)/mypy

@@ -52,6 +52,43 @@ def test_filters_geojson_and_stats(api):
     assert stats["by_type"] and stats["by_day"]
 
 
+def test_date_range_and_country_by_name(api):
+    everything = api.get("/api/events", params={"limit": 500}).json()["items"]
+    inside = [e["event_id"] for e in everything if e["date"] and "2017-01-01" <= e["date"] <= "2023-12-31"]
+    got = api.get("/api/events", params={"since": "2017-01-01", "until": "2023-12-31", "limit": 500}).json()["items"]
+    assert inside and [e["event_id"] for e in got] == inside
+    assert all(e["date"] for e in api.get("/api/events", params={"until": "2030-01-01", "limit": 500}).json()["items"])
+    by_code = api.get("/api/events", params={"country": "sd"}).json()["items"]
+    assert by_code and by_code == api.get("/api/events", params={"country": "Sudan"}).json()["items"]
+
+
+def test_serve_with_several_worker_processes(db):
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    marsad = Path(sys.executable).with_name("marsad")
+    server = subprocess.Popen([str(marsad), "serve", "--db", db, "--port", str(port), "--workers", "2"])
+    try:
+        for _ in range(200):
+            try:
+                res = httpx.get(f"http://127.0.0.1:{port}/api/events", params={"country": "YE"}, timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert res.status_code == 200 and {e["country_code"] for e in res.json()["items"]} == {"YE"}
+    finally:
+        server.terminate()
+        assert server.wait(20) == 0
+
+
 def test_filter_values_are_only_values(api):
     for hostile in ("' OR 1=1 --", "%", "_", "\\", "Houthis'); DROP TABLE events; --"):
         res = api.get("/api/events", params={"actor": hostile, "text": hostile})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -223,9 +224,11 @@ def _store(db: str | None) -> Any:
     from marsad.store import open_store
 
     try:
-        return open_store(db)
+        store = open_store(db)
     except MarsadError as exc:
         _fail(exc)
+    click.get_current_context().call_on_close(store.close)     # the file is let go when the command ends
+    return store
 
 
 @main.command()
@@ -316,18 +319,27 @@ def load(out_dir: Path, db: str | None) -> None:
 @click.option("--allow-private-urls", is_flag=True, help="Let submitted URLs point at loopback/private addresses.")
 @click.option("--tiles", help="Tile URL template for an online basemap, e.g. https://tile.example/{z}/{x}/{y}.png "
                               "(the offline country map is always there).")
-def serve(db: str | None, host: str, port: int, private: bool, allow_private_urls: bool, tiles: str | None) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes; one per CPU core serves more users at once.")
+def serve(db: str | None, host: str, port: int, private: bool, allow_private_urls: bool, tiles: str | None,
+          workers: int) -> None:
     """Serve the REST API (OpenAPI at /docs) and the web page.  Example: marsad serve --db events.sqlite"""
     import uvicorn
 
-    from marsad.web.app import Settings, create_app
+    from marsad.web.app import SETTINGS_VARIABLE, Settings, create_app
 
+    settings = Settings(db, private, allow_private_urls, _vendor_dir(), tiles)
     try:
-        app = create_app(Settings(db, private, allow_private_urls, _vendor_dir(), tiles))
+        app = create_app(settings)      # opens (and migrates) the database once, before any worker starts
     except MarsadError as exc:
         _fail(exc)
     click.echo(f"marsad is serving {db or 'marsad.sqlite'} at http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SETTINGS_VARIABLE] = settings.to_json()
+    uvicorn.run("marsad.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 def _vendor_dir() -> Path | None:

@@ -136,7 +136,9 @@ def ingest_items(items: Iterator[Item], store: Store, gazetteer: Any, progress: 
                 except InputError as exc:
                     store.record_failure(item.source, str(exc))
                     summary.failed += 1
-                except Exception as exc:  # noqa: BLE001 — one document never stops a batch
+                except Exception as exc:  # noqa: BLE001 — one document never stops a batch...
+                    if store.is_write_failure(exc):
+                        raise                      # ...but a full disk or a read-only database stops the run
                     store.record_failure(item.source, f"internal error {exc.__class__.__name__}: {exc} — "
                                                       "please report it with the document")
                     summary.failed += 1

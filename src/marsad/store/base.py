@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from marsad.errors import MarsadError
@@ -75,22 +75,38 @@ class Store:
             return None
         return next(iter(row.values())) if isinstance(row, dict) else row[0]
 
+    def is_write_failure(self, exc: BaseException) -> bool:
+        """Whether an error raised inside a transaction is the database refusing to write (a full disk,
+        a read-only file); the backends say which of their errors those are."""
+        return False
+
+    def _rollback(self) -> None:
+        """Roll back what is open; the database may have rolled back already (SQLite does on a full disk)."""
+        with suppress(Exception):
+            self.execute("ROLLBACK")
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         try:
             self._begin()
+        except StoreError:
+            raise
         except Exception as exc:
             raise StoreError(f"{self.label}: cannot write ({exc}) — is it read-only, locked or the disk full?") from exc
         try:
             yield
-        except BaseException:
-            self.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if self.is_write_failure(exc):
+                raise StoreError(f"{self.label}: cannot write ({exc}) — free disk space or make it writable, then "
+                                 "run again: nothing of this batch was stored, earlier batches are kept") from exc
             raise
         try:
             self.execute("COMMIT")
         except Exception as exc:
-            self.execute("ROLLBACK")
-            raise StoreError(f"{self.label}: could not commit ({exc}) — nothing of this batch was stored") from exc
+            self._rollback()
+            raise StoreError(f"{self.label}: could not commit ({exc}) — free disk space or make it writable, then run "
+                             "again: nothing of this batch was stored, earlier batches are kept") from exc
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -98,8 +114,9 @@ class Store:
         try:
             yield
         except BaseException:
-            self.execute("ROLLBACK TO SAVEPOINT unit")
-            self.execute("RELEASE SAVEPOINT unit")
+            with suppress(Exception):    # the whole transaction may be gone already; transaction() says why
+                self.execute("ROLLBACK TO SAVEPOINT unit")
+                self.execute("RELEASE SAVEPOINT unit")
             raise
         self.execute("RELEASE SAVEPOINT unit")
 

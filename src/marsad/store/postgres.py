@@ -36,6 +36,11 @@ class PostgresStore(Store):
         with self.db.cursor() as cur:
             cur.executemany(to_pyformat(sql), rows)
 
+    def is_write_failure(self, exc: BaseException) -> bool:
+        import psycopg
+
+        return isinstance(exc, psycopg.OperationalError)
+
     def _begin(self) -> None:
         self.db.execute("BEGIN")
 

@@ -33,15 +33,21 @@ def _like(value: str) -> str:
 def _where(f: Filters, alias: str = "e", postgis: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if f.since:
-        clauses.append(f"{alias}.date >= ?")
-        params.append(f.since)
+    # Events are listed by COALESCE(date, '') through an index; a date range written on the same
+    # expression reads that index too ('0' sorts after '' and before every date: no undated events).
+    day = f"COALESCE({alias}.date, '')" if alias == "e" else f"{alias}.date"
+    if f.since or f.until:
+        clauses.append(f"{day} >= ?")
+        params.append(f.since or "0")
     if f.until:
-        clauses.append(f"{alias}.date <= ?")
+        clauses.append(f"{day} <= ?")
         params.append(f.until)
-    if f.country:
-        clauses.append(f"({alias}.country_code = ? OR lower({alias}.country) = lower(?))")
-        params += [f.country.upper(), f.country]
+    if f.country and len(f.country) == 2 and f.country.isascii() and f.country.isalpha():
+        clauses.append(f"{alias}.country_code = ?")
+        params.append(f.country.upper())
+    elif f.country:
+        clauses.append(f"lower({alias}.country) = lower(?)")
+        params.append(f.country)
     if f.admin1:
         clauses.append(f"lower({alias}.admin1) = lower(?)")
         params.append(f.admin1)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from marsad.store.base import EVENT_COLUMNS, Store, StoreError, event_row
 from marsad.store.schema import MIGRATIONS
@@ -18,17 +20,38 @@ class SQLiteStore(Store):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.label = str(path)
+        self.read_only = path.exists() and not os.access(path, os.W_OK)
         try:
-            self.db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                      check_same_thread=False)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.migrate()
+            self.db = self._connect_read_only() if self.read_only else self._connect()
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the database ({exc}) — check the path and its permissions") from exc
+        if self.read_only and self.version < len(MIGRATIONS):
+            raise StoreError(f"{path}: the database is read-only and from an older marsad — open it once where it "
+                             "can be written, to upgrade it")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                             check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        self.db = db
+        self.migrate()
+        return db
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """A file we may not write (permissions, a read-only mount): reads work, writes are refused. Where
+        not even SQLite's shared-memory file can be made, the file is read as immutable."""
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        return db
 
     def execute(self, sql: str, params: Any = ()) -> Any:
         return self.db.execute(sql, params)
@@ -36,7 +59,13 @@ class SQLiteStore(Store):
     def executemany(self, sql: str, rows: list[Any]) -> None:
         self.db.executemany(sql, rows)
 
+    def is_write_failure(self, exc: BaseException) -> bool:
+        return isinstance(exc, sqlite3.OperationalError)
+
     def _begin(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.label}: the database is read-only (its permissions or a read-only disk) — it "
+                             "can be read; to store into it, fix that or copy it somewhere writable")
         self.db.execute("BEGIN IMMEDIATE")
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:

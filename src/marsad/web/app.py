@@ -6,6 +6,7 @@ No `from __future__ import annotations` here: FastAPI reads the dependency annot
 
 import base64
 import json
+import os
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from marsad.store.reviews import ReviewError, review_event, reviews_of, token_ow
 from marsad.web.security import MAX_BODY_BYTES, MAX_PAGE, check_fetchable, content_security_policy
 
 STATIC = Path(__file__).parent / "static"
+SETTINGS_VARIABLE = "MARSAD_SERVE_SETTINGS"     # how `marsad serve --workers N` hands settings to its workers
 
 
 @dataclass
@@ -35,6 +37,14 @@ class Settings:
     allow_private_urls: bool = False  # let POST /api/extract fetch loopback/private addresses
     vendor: Path | None = None        # node_modules with leaflet and world-atlas
     tiles: str | None = None          # a tile URL template for those who are online
+
+    def to_json(self) -> str:
+        return json.dumps({**self.__dict__, "vendor": str(self.vendor) if self.vendor else None})
+
+    @classmethod
+    def from_json(cls, text: str) -> "Settings":
+        values = json.loads(text)
+        return cls(**{**values, "vendor": Path(values["vendor"]) if values["vendor"] else None})
 
 
 class ExtractRequest(BaseModel):
@@ -136,19 +146,19 @@ def create_app(settings: Settings) -> FastAPI:
 
         return {"tiles": settings.tiles, "event_types": EVENT_TYPES}
 
-    @app.get("/api/events", summary="Events, newest first, with cursor pagination")
-    def list_events(f: Filter, _: Read) -> dict[str, Any]:
+    @app.get("/api/events", summary="Events, newest first, with cursor pagination", response_class=JSONResponse)
+    def list_events(f: Filter, _: Read) -> Response:
         rows = events(db(), f)
-        return {"items": rows, "next_cursor": _cursor(rows[-1]) if len(rows) == f.limit else None}
+        return _json({"items": rows, "next_cursor": _cursor(rows[-1]) if len(rows) == f.limit else None})
 
-    @app.get("/api/events.geojson", summary="Events as GeoJSON points")
-    def events_geojson(f: Filter, _: Read) -> dict[str, Any]:
+    @app.get("/api/events.geojson", summary="Events as GeoJSON points", response_class=JSONResponse)
+    def events_geojson(f: Filter, _: Read) -> Response:
         rows = events(db(), f)
         keep = ("event_id", "date", "event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities",
                 "summary", "review", "incident_sources")
-        return {"type": "FeatureCollection", "features": [
+        return _json({"type": "FeatureCollection", "features": [
             {"type": "Feature", "id": r["event_id"], "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-             "properties": {k: r.get(k) for k in keep}} for r in rows if r["lat"] is not None]}
+             "properties": {k: r.get(k) for k in keep}} for r in rows if r["lat"] is not None]})
 
     @app.get("/api/events/{event_id}", summary="One event with its reviews")
     def one_event(event_id: str, _: Read) -> dict[str, Any]:
@@ -158,9 +168,9 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(404, f"{event_id}: no such event")
         return {**rows[0], "reviews": reviews_of(db(), event_id)}
 
-    @app.get("/api/incidents", summary="Incidents: one happening across its reports")
-    def list_incidents(f: Filter, _: Read) -> dict[str, Any]:
-        return {"items": incidents(db(), f)}
+    @app.get("/api/incidents", summary="Incidents: one happening across its reports", response_class=JSONResponse)
+    def list_incidents(f: Filter, _: Read) -> Response:
+        return _json({"items": incidents(db(), f)})
 
     @app.get("/api/incidents/{incident_id}", summary="An incident with every report and their disagreements")
     def one_incident(incident_id: str, _: Read) -> dict[str, Any]:
@@ -185,9 +195,9 @@ def create_app(settings: Settings) -> FastAPI:
         return {**{k: doc[k] for k in ("doc_id", "source", "url", "title", "outlet", "published", "text")},
                 "events": evs, "annotations": spans}
 
-    @app.get("/api/stats", summary="Counts by day and type, country and actor")
-    def get_stats(f: Filter, _: Read) -> dict[str, Any]:
-        return stats(db(), f)
+    @app.get("/api/stats", summary="Counts by day and type, country and actor", response_class=JSONResponse)
+    def get_stats(f: Filter, _: Read) -> Response:
+        return _json(stats(db(), f))
 
     @app.get("/api/gazetteer", summary="Places whose Arabic name is the query")
     def gazetteer_lookup(q: Annotated[str, Query(min_length=1, max_length=100)], _: Read) -> list[dict[str, Any]]:
@@ -261,10 +271,22 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """The app of one `marsad serve --workers N` process."""
+    return create_app(Settings.from_json(os.environ[SETTINGS_VARIABLE]))
+
+
 def _bearer(authorization: str | None) -> str | None:
     if authorization and authorization.lower().startswith("bearer "):
         return authorization[7:].strip()
     return None
+
+
+def _json(body: Any) -> Response:
+    """Rows straight to JSON: database values are plain already, so FastAPI's generic encoder (most of
+    a list request's time) is skipped."""
+    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str).encode(),
+                    media_type="application/json")
 
 
 def _error(status: int, message: str) -> JSONResponse:
