@@ -42,3 +42,40 @@ def test_unknown_armed_group_is_an_actor_with_its_surface_text(gazetteer):
                             gazetteer=gazetteer)
     (event,) = result.events
     assert event.actor1.name == "لواء الفاتحين الجديد" and event.actor2.name == "Military Forces of Syria"
+
+
+def test_labels_hold_in_the_countries_an_actor_lists():
+    """"الاحتلال" is Israel's army in Gaza and Lebanese stories too, not in Yemeni ones."""
+    assert "Military Forces of Israel" in [n for _, n, _ in _actors("اقتحم جيش الاحتلال المخيم", ("PS",))]
+    assert "Military Forces of Israel" in [n for _, n, _ in _actors("قصف العدو أطراف البلدة", ("LB",))]
+    assert "Military Forces of Israel" not in [n for _, n, _ in _actors("قصف العدو أطراف البلدة", ("YE",))]
+
+
+def test_a_countrys_own_label_wins_over_a_name_used_everywhere():
+    assert [n for _, n, _ in _actors("هاجم مسلحو داعش البوابة", ("LY",))] == ["Islamic State (Libya)"]
+    assert [n for _, n, _ in _actors("هاجم مسلحو داعش البوابة", ("IQ",))] == ["Islamic State"]
+    assert [n for _, n, _ in _actors("تقدم الجيش الوطني نحو البلدة", ("LY",))] == ["Libyan National Army"]
+    assert [n for _, n, _ in _actors("تقدم الجيش الوطني نحو البلدة", ("YE",))] == ["Military Forces of Yemen"]
+
+
+@pytest.mark.parametrize(("text", "published", "actor1", "actor2"), [
+    # a unit is named by the force it belongs to; police named as such stay police
+    ("شنت طائرات سلاح الجو الإسرائيلي غارة على بلدة عيترون جنوب لبنان فجر اليوم.", "2024-03-02",
+     "Military Forces of Israel", None),
+    ("قتل ثلاثة من عناصر الشرطة الاتحادية العراقية في هجوم لتنظيم داعش على نقطة تفتيش في قضاء الطارمية أمس.",
+     "2016-05-09", "Islamic State", "Police Forces of Iraq"),
+    # the speaker's own forces act ("قال الجيش إن طائراته...")
+    ("قال الجيش الإسرائيلي إن طائراته أغارت الليلة الماضية على مواقع لحزب الله في بلدة الخيام.", "2024-01-15",
+     "Military Forces of Israel", "Hezbollah"),
+    ("أعلنت حركة الشباب أن مقاتليها هاجموا قاعدة للجيش الصومالي في مدينة بلدوين أمس.", "2021-08-03",
+     "Al Shabaab", "Military Forces of Somalia"),
+    # who claims responsibility acted
+    ("انفجرت عبوة ناسفة بقافلة للجيش الصومالي قرب مدينة أفجوي صباح اليوم، وتبنت حركة الشباب التفجير.", "2022-02-10",
+     "Al Shabaab", "Military Forces of Somalia"),
+])
+def test_who_acted(gazetteer, text, published, actor1, actor2):
+    from datetime import date
+
+    (event,) = marsad.extract(text, published=date.fromisoformat(published)).events
+    assert (event.actor1.name if event.actor1 else None) == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2

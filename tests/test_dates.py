@@ -62,3 +62,9 @@ def test_unknown_publication_day_leaves_relative_dates_unresolved():
 def test_impossible_dates_are_skipped_not_fatal(text):
     for d in find_dates(normalize(text).text, date(2015, 7, 21)):
         assert d.value is None or d.value.year > 1
+
+
+@pytest.mark.parametrize("text", ["انفجرت عبوة في سوق الجمعة بطرابلس أمس", "أغلق المحتجون شارع السبت صباح أمس"])
+def test_weekday_inside_a_place_name_is_not_a_date(text):
+    (d,) = find_dates(normalize(text).text, date(2022, 7, 4))
+    assert d.value == date(2022, 7, 3)

@@ -1,6 +1,8 @@
-"""The event rules on single sentences we wrote (tests/data/event_sentences.yaml).
+"""The event rules on single sentences we wrote: tests/data/event_sentences.yaml (mostly Syria, Iraq
+and Yemen) and tests/data/event_sentences_wars.yaml (Sudan, Somalia, the Sahel, Gaza and the West Bank,
+Lebanon, Libya; written after the rules, to see how they travel).
 
-Scores are measured over the whole file and pinned: a change may raise them, never lower them
+Scores are measured over each whole file and pinned: a change may raise them, never lower them
 silently. Per-case failures are printed to help whoever works on the rules.
 """
 
@@ -15,9 +17,15 @@ from marsad.model import Document
 from marsad.pipeline import run
 from marsad.stages.normalize import normalize_string
 
-CASES = yaml.safe_load((DATA / "event_sentences.yaml").read_text(encoding="utf-8"))["cases"]
 SCORED = ("reported", "claimed")
-PINNED = {"recall": 0.64, "precision": 0.63, "quiet": 0.90, "actors": 0.51}
+PINNED = {
+    "event_sentences.yaml": {"recall": 0.69, "precision": 0.68, "quiet": 0.90, "actors": 0.58},
+    "event_sentences_wars.yaml": {"recall": 0.65, "precision": 0.71, "quiet": 0.95, "actors": 0.70},
+}
+
+
+def _cases(name):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["cases"]
 
 
 def _same_actor(got: str, want: str) -> bool:
@@ -32,12 +40,12 @@ def _place_matches(want: str, event) -> bool:
     return bool(loc) and normalize_string(want) in normalize_string(loc.text)
 
 
-@pytest.fixture(scope="module")
-def outcome(gazetteer):
+@pytest.fixture(scope="module", params=sorted(PINNED))
+def outcome(request, gazetteer):
     found = gold = predicted = correct_pred = quiet_ok = quiet_n = 0
     roles_ok = roles_n = 0
     misses = []
-    for case in CASES:
+    for case in _cases(request.param):
         published = case["published"]
         published = published if isinstance(published, date) else date.fromisoformat(str(published))
         result = run(Document(text=case["text"], published=published), gazetteer)
@@ -65,16 +73,19 @@ def outcome(gazetteer):
                         roles_ok += bool(got) and _same_actor(got.name, w[role])
         predicted += len(pred)
         correct_pred += len(used)
-    return {"recall": found / gold, "precision": correct_pred / max(predicted, 1),
+    return {"file": request.param, "recall": found / gold, "precision": correct_pred / max(predicted, 1),
             "quiet": quiet_ok / quiet_n, "actors": roles_ok / max(roles_n, 1), "misses": misses}
 
 
-def test_file_has_enough_varied_cases():
-    assert len(CASES) >= 150
-    assert len({c["id"] for c in CASES}) == len(CASES)
+@pytest.mark.parametrize(("name", "least"), [("event_sentences.yaml", 150), ("event_sentences_wars.yaml", 120)])
+def test_file_has_enough_varied_cases(name, least):
+    cases = _cases(name)
+    assert len(cases) >= least
+    assert len({c["id"] for c in cases}) == len(cases)
 
 
-@pytest.mark.parametrize("measure", sorted(PINNED))
+@pytest.mark.parametrize("measure", ["recall", "precision", "quiet", "actors"])
 def test_rules_do_not_fall_below_pinned_scores(outcome, measure):
-    assert outcome[measure] >= PINNED[measure], (
-        f"{measure} {outcome[measure]:.3f} < {PINNED[measure]}\n" + "\n".join(outcome["misses"][:60]))
+    pinned = PINNED[outcome["file"]][measure]
+    assert outcome[measure] >= pinned, (
+        f"{outcome['file']}: {measure} {outcome[measure]:.3f} < {pinned}\n" + "\n".join(outcome["misses"][:60]))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from marsad.mentions import ActorMention, PlaceMention
 from marsad.model import ActorRef, Event, Evidence, Location
+from marsad.stages.actors import acting_body
 from marsad.stages.events.assemble import Draft
 from marsad.stages.events.modality import Source
 
@@ -18,7 +19,7 @@ def _actor(m: ActorMention | None, raw: str, raw_span: RawSpan) -> ActorRef | No
     if m is None:
         return None
     s, e = raw_span(m.start, m.end)
-    a = m.actor
+    a = acting_body(m.actor)
     name = raw[s:e] if a.id.startswith("unknown:") else a.name     # a group no dictionary knows
     return ActorRef(name, raw[s:e], a.id, a.type, a.state_aligned, a.country)
 

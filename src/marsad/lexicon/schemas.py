@@ -92,9 +92,12 @@ ACTORS = _doc(actors={
             "aliases_en": _STRINGS,
             "aliases_ar": _STRINGS,
             "context_aliases": _STRINGS,
+            # other countries whose stories use its context labels too ("الاحتلال" in Gaza and Lebanon)
+            "context_countries": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{2}$"}},
             "alias_years": {"type": "object", "additionalProperties": {
                 "type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}},
             "parent": {"type": ["string", "null"]},
+            "acts_as_parent": {"type": "boolean"},      # an armed wing that events name by its movement
             "people": {"type": "array", "items": {
                 "type": "object", "required": ["name_ar"],
                 "properties": {"name": {"type": "string"}, "name_ar": {"type": "string"},
@@ -124,6 +127,7 @@ PLACES = _doc(places={
             "population": {"type": ["integer", "null"]},
             "geonames_admin1": {"type": ["string", "null"]},
             "parent": {"type": ["string", "null"]},
+            "acts_as_parent": {"type": "boolean"},      # an armed wing that events name by its movement
             "demonyms_ar": _STRINGS,
             "capital": {"type": ["string", "null"]},
         },

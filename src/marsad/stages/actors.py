@@ -24,6 +24,61 @@ def actor_index() -> dict[str, ActorInfo]:
 
 
 @cache
+def _label_countries() -> dict[str, frozenset[str]]:
+    """Where each actor's context labels hold: its own country and any it lists."""
+    return {e["id"]: frozenset([e.get("country") or "", *(e.get("context_countries") or [])])
+            for e in load_dir("actors")}
+
+
+@cache
+def _by_name() -> dict[str, ActorInfo]:
+    return {info.name: info for info in actor_index().values()}
+
+
+@cache
+def forces_by_adjective() -> dict[str, ActorInfo]:
+    """"إسرائيلية", "الأمريكي" -> the country's army, for every demonym of our country list with and
+    without its article, where we know that army."""
+    names = _by_name()
+    out: dict[str, ActorInfo] = {}
+    for place in load_dir("places"):
+        if place.get("kind") != "country":
+            continue
+        info = names.get(f"Military Forces of {place['name']}") or names.get(f"Military Forces of the {place['name']}")
+        for word in place.get("demonyms_ar") or []:
+            word = normalize_string(word)
+            for form in (word, word[2:] if word.startswith("ال") else word):
+                if info:
+                    out[form] = info
+    return out
+
+
+_ARMIES = {"state_forces", "external_forces"}
+_CANONICAL_FORCES = ("Military Forces of", "Police Forces of")
+
+
+@cache
+def _wings() -> frozenset[str]:
+    """Armed wings that event data names by their movement (`acts_as_parent` in the actor files)."""
+    return frozenset(e["id"] for e in load_dir("actors") if e.get("acts_as_parent"))
+
+
+def acting_body(info: ActorInfo) -> ActorInfo:
+    """The force a unit acts for, as event data names actors: an air force, a division or the army's
+    spokesman becomes the army; an armed wing marked so becomes its movement. Forces already named
+    "Military/Police Forces of", and factions of coalitions, stay themselves."""
+    index = actor_index()
+    for _ in range(5):
+        parent = index.get(info.parent or "")
+        if parent is None or info.name.startswith(_CANONICAL_FORCES):
+            break
+        if parent.type not in _ARMIES and info.id not in _wings():
+            break
+        info = parent
+    return info
+
+
+@cache
 def _matcher() -> PhraseMatcher[tuple[str, str]]:
     m: PhraseMatcher[tuple[str, str]] = PhraseMatcher()
     for e in load_dir("actors"):
@@ -94,19 +149,17 @@ def unknown_groups(text: str, known: list[ActorMention]) -> list[ActorMention]:
 
 
 def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention]:
-    """Actor mentions; context aliases resolve only to an actor of one of `countries`."""
+    """Actor mentions; context aliases resolve only to an actor whose labels hold in the article's
+    country, and there they win over a name used everywhere ("داعش" in a Libyan story)."""
     index = actor_index()
+    where = _label_countries()
+    home = countries[:1]
     out = []
     for match in _matcher().find(text):
-        chosen = None
-        for actor_id, via in match.payloads:
-            info = index[actor_id]
-            if via != "context":
-                chosen = (info, via)
-                break
-            if info.country in countries[:1]:       # generic labels speak of the article's own country
-                chosen = (info, via)
-        if chosen:
-            out.append(ActorMention(match.start, match.end, chosen[0], chosen[1]))
+        everywhere = [(index[i], via) for i, via in match.payloads if via != "context"]
+        local = sorted(((index[i], via) for i, via in match.payloads if via == "context" and home and home[0] in where[i]),
+                       key=lambda pair: pair[0].country != home[0])       # the country's own actor first
+        for info, via in (local or everywhere)[:1]:
+            out.append(ActorMention(match.start, match.end, info, via))
     out = sorted(out + unknown_groups(text, out), key=lambda a: a.start)
     return resolve_group_references(text, out)

@@ -67,8 +67,8 @@ def _vocab() -> _Vocab:
     pattern = rf"""
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))
     | (?P<dmy>(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}))
-    | (?P<hijri>(?P<hd>{day})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(hijri)})\s+(?:(?:عام|سنه)\s+)?(?P<hy>\d{{4}})
-        (?:\s*(?:{_alt(hijri_markers)})(?![^\W\d_]))?)
+    | (?P<hijri>(?P<hd>{day})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{_alt(hijri)})(?:\s+(?:(?:عام|سنه)\s+)?(?P<hy>\d{{4}})
+        (?:\s*(?:{_alt(hijri_markers)})(?![^\W\d_]))?)?)
     | (?P<dm>(?:(?:يوم\s+)?(?P<dmwd>{_alt(weekdays)})\s+)?(?P<dd>{day})\s+(?:من\s+)?(?:شهر\s+)?(?P<dmm>{month_name}){month_alt}
         {year.format("dmy_y")}(?:\s+(?P<dmq>{qual_now}))?)
     | (?P<mon>(?:(?P<mpart>{_alt(parts)})\s+)?(?:شهر\s+)?(?P<mm>{month_name}){month_alt}
@@ -122,6 +122,15 @@ def _hijri(day: int, month: int, year: int) -> date | None:
         return None
 
 
+def _latest_hijri(day: int, month: int, published: date) -> date | None:
+    """"العشرين من رمضان" without a year: the latest such day on or before publication."""
+    from hijridate import Gregorian
+
+    year = Gregorian(published.year, published.month, published.day).to_hijri().year
+    found = _hijri(day, month, year)
+    return _hijri(day, month, year - 1) if found is None or found > published else found
+
+
 def _day_number(s: str, v: _Vocab) -> int:
     return int(s) if s.isdigit() else v.ordinals[s]
 
@@ -142,7 +151,10 @@ def _resolve(m: re.Match[str], published: date | None, v: _Vocab) -> tuple[date 
     if g("dmy"):
         return _safe(int(g("ny")), int(g("nm")), int(g("nd"))), 1, False
     if g("hijri"):
-        return _hijri(_day_number(g("hd"), v), v.hijri[g("hm")], int(g("hy"))), 1, False
+        day, month = _day_number(g("hd"), v), v.hijri[g("hm")]
+        if g("hy"):
+            return _hijri(day, month, int(g("hy"))), 1, False
+        return (_latest_hijri(day, month, published) if published else None), 1, True
     if g("dm"):
         day, month = _day_number(g("dd"), v), v.months[g("dmm")]
         if g("dmy_y"):

@@ -23,10 +23,11 @@ def _matcher() -> PhraseMatcher[TriggerMention]:
         def proto(tense: str | None, t: dict = t, upgrades: tuple = upgrades) -> TriggerMention:  # type: ignore[type-arg]
             return TriggerMention(0, 0, t["id"], t["event_type"], t["sub_event_type"], t["weight"], tense is not None,
                                   upgrades, tense)
+        nouns = {normalize_string(n) for n in t.get("nouns") or []}
         for verb in t.get("verbs") or []:
             past, present = verb_forms_by_tense(verb)
-            m.add_all(past, proto("past"))
-            m.add_all(present, proto("present"))
+            m.add_all(past - nouns, proto("past"))          # "سيطرتها" is listed as "its control"
+            m.add_all(present - nouns, proto("present"))
         m.add_all(t.get("nouns") or [], proto(None))
     return m
 

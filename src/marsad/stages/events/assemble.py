@@ -4,6 +4,7 @@ event of the clause before them."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -12,10 +13,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from marsad.mentions import ActorMention, DateMention, NumberMention, PlaceMention, TriggerMention
-from marsad.stages.events.cues import cue_set, words_between
+from marsad.stages.actors import forces_by_adjective
+from marsad.stages.events.cues import cue_set, word_forms, words_between
 from marsad.stages.events.fatalities import fatalities
 from marsad.stages.events.modality import Source, claim_source, modality
-from marsad.stages.events.roles import assign_roles
+from marsad.stages.events.roles import assign_roles, claims_responsibility
 
 BACKGROUND_DAYS = 365
 _NOT_EVENT_PLACE = {"country", "demonym", "dateline", "outlet"}
@@ -138,8 +140,8 @@ def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], 
 def _refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
                  actor1: ActorMention | None) -> tuple[str, str]:
     event_type, sub = t.event_type, t.sub_event_type
-    words = set(text[clause[0]:clause[1]].split())
     clause_text = text[clause[0]:clause[1]]
+    words = word_forms(clause_text)
     for trigger_words, up_type, up_sub in t.upgrades:
         if any((w in words) if " " not in w else (w in clause_text) for w in trigger_words):
             event_type, sub = up_type, up_sub
@@ -193,7 +195,32 @@ def _outcome_clause(text: str, clause: tuple[int, int]) -> bool:
 
 
 def _mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
-    return bool(set(text[clause[0]:clause[1]].split()) & cue_set("civilian_nouns"))
+    return bool(word_forms(text[clause[0]:clause[1]]) & cue_set("civilian_nouns"))
+
+
+def _aggregate(text: str, clause: tuple[int, int]) -> bool:
+    """"منذ بداية الحرب", "خلال عام 2023": a toll or fighting summed over a period, not one incident
+    ("للمرة الأولى منذ بداية الحرب" compares an incident with that period; territory held "منذ عام
+    2014" is the background of a capture, handled by the caller)."""
+    span = text[clause[0]:clause[1]]
+    return any(m in span for m in cue_set("aggregate_markers")) and \
+        not any(m in span for m in cue_set("since_comparisons"))
+
+
+def _toll_of_the_event_told(trigger: TriggerMention, previous: Draft | None, text: str,
+                            clause: tuple[int, int], numbers: list[NumberMention]) -> bool:
+    """"هاجموا البلدة وقتلوا 30 مدنيا": a killing after the sentence's event is its toll, and makes a
+    battle an attack on civilians when the dead are civilians."""
+    if trigger.trigger_id != "killing":
+        return False
+    if previous is None:
+        return True
+    previous.fatalities = max(previous.fatalities, fatalities(text, clause[0], clause[1], numbers))
+    if previous.event_type == "Battles" and previous.sub_event_type == "Armed clash":
+        event_type, sub = _refine_type(trigger, text, clause, previous.actor1)
+        if event_type == "Violence against civilians":
+            previous.event_type, previous.sub_event_type, previous.civilians = event_type, sub, True
+    return True
 
 
 def _coordinated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -201,10 +228,44 @@ def _coordinated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     only Mayadin is a place of its own; "قرية أ وقرية ب" lists two."""
     out: list[PlaceMention] = []
     for p in places:
-        if out and not text[out[-1].end:p.frame_start].strip().startswith("و"):
+        if out and not text[out[-1].end:p.start].strip().startswith("و"):      # "وقرية ب", "وبلدتي ب"
             continue
         out.append(p)
     return out
+
+
+_WORD_SPAN = re.compile(r"[^\W\d_]+")
+
+
+def _drone(t: TriggerMention, text: str, clause: tuple[int, int]) -> bool:
+    """"مسيرة إسرائيلية" is an actor's name and a weapon: its strike is an event."""
+    return t.trigger_id == "march" and _refine_type(t, text, clause, None)[0] != "Protests"
+
+
+def _forces_by_adjective(ctx: Context, trigger: TriggerMention, clause: tuple[int, int]) -> ActorMention | None:
+    """"قصف مدفعي إسرائيلي", "غارات أمريكية": a nationality right after the trigger noun names its army."""
+    if trigger.is_verb:
+        return None
+    for word in _WORD_SPAN.finditer(ctx.text, trigger.end, min(clause[1], trigger.end + 25)):
+        info = forces_by_adjective().get(word.group())
+        if info:
+            return ActorMention(word.start(), word.end(), info, "nationality")
+        if word.start() - trigger.end > 12:      # the adjective follows the noun or one more word
+            break
+    return None
+
+
+def _listed_with(text: str, places: list[PlaceMention], chosen: PlaceMention) -> list[PlaceMention]:
+    """The other places of the و-list the chosen place is in: "بلدتي أ وب" gives both, whichever the
+    trigger was nearest to."""
+    chain: list[PlaceMention] = []
+    for p in places:
+        if chain and not text[chain[-1].end:p.start].strip().startswith("و"):
+            if chosen in chain:
+                break
+            chain = []
+        chain.append(p)
+    return [p for p in chain if p is not chosen] if chosen in chain else []
 
 
 def _continuation(text: str, clause: tuple[int, int], first_place: PlaceMention) -> bool:
@@ -248,7 +309,7 @@ def extract_events(ctx: Context) -> list[Draft]:
         previous: Draft | None = None
         for clause in clauses:
             triggers = [t for t in ctx.within("triggers", clause) if _describes_incident(ctx.text, t)
-                        and not _in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES)]
+                        and (not _in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or _drone(t, ctx.text, clause))]
             if not triggers:
                 extra = _coordinated(ctx.text, _usable_places(ctx, clause))
                 if previous and extra and _continuation(ctx.text, clause, extra[0]):
@@ -258,14 +319,21 @@ def extract_events(ctx: Context) -> list[Draft]:
                 continue
             trigger = max(triggers, key=lambda t: (t.weight, t.is_verb, -t.start))
             inherited = _inherited(trigger, drafts, sentence, ctx.text)
-            if trigger.trigger_id == "target" and inherited is None:
-                continue            # "استهدف" alone says too little to type an event
+            if trigger.trigger_id == "target" and inherited is None and \
+                    _refine_type(trigger, ctx.text, clause, None)[0] == trigger.event_type:
+                continue            # "استهدف" alone, with no weapon named, says too little to type an event
             if previous and _outcome_clause(ctx.text, clause):
                 previous.fatalities = max(previous.fatalities, fatalities(
                     ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))
                 continue
-            if trigger.trigger_id == "killing" and sentence in told:
+            if sentence in told and claims_responsibility(ctx.text, clause):
+                continue        # "وتبنت الحركة التفجير": who did the event already told
+            if sentence in told and _toll_of_the_event_told(trigger, previous, ctx.text, clause,
+                                                             ctx.within("numbers", clause)):
                 continue        # "قتل" beside another event of the sentence is its toll, not a new event
+            if trigger.trigger_id != "territory" and _aggregate(ctx.text, clause):
+                ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a toll or fighting over a period")
+                continue
             place = _place_for(ctx, clause, sentence, trigger)
             mode = modality(ctx.text, clause, sentence, trigger)
             sentence_actors = ctx.within("actors", sentence)
@@ -274,6 +342,10 @@ def extract_events(ctx: Context) -> list[Draft]:
                 speaker = src
             speaking = next((a for a in sentence_actors if src and (a.start, a.end) == (src.start, src.end)), None)
             actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, sentence_actors, speaking)
+            if actor1 is None:
+                actor1 = _forces_by_adjective(ctx, trigger, clause)
+                if actor1 and actor2 and actor2.actor.id == actor1.actor.id:
+                    actor2 = None
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
             if inherited is not None:
                 event_type, sub = inherited.event_type, inherited.sub_event_type
@@ -302,7 +374,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                           sentence, clause, [why, place.reason], _mentions_civilians(ctx.text, clause))
             drafts.append(draft)
             told.add(sentence)
-            for other in _coordinated(ctx.text, [p for p in _usable_places(ctx, clause) if p.start >= place.start])[1:]:
+            for other in _listed_with(ctx.text, _usable_places(ctx, clause), place):
                 drafts.append(replace(draft, place=other, notes=[*draft.notes, "place coordinated with و"]))
             previous = draft
             if when and precision == 1:

@@ -47,6 +47,24 @@ def generic_sources() -> PhraseMatcher[str]:
     return m
 
 
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def word_forms(text: str) -> set[str]:
+    """The words of a span, each also without a leading conjunction or preposition: "والمدنيين",
+    "بالمدنيين" and "للمدنيين" all give "المدنيين"."""
+    out: set[str] = set()
+    for w in text.split():
+        out.add(w)
+        for p in _PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 3:
+                rest = w[len(p):]
+                out.add(rest)
+                if p.endswith("ل") and rest.startswith("ل"):
+                    out.add("ا" + rest)
+    return out
+
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -42,6 +42,12 @@ def _kind_before(text: str, n: NumberMention, deaths: list[tuple[int, int, str]]
     return kind if words_between(text, end, n.start) <= _BEFORE_WORDS else None
 
 
+def _one_person_after(text: str, end: int) -> bool:
+    """"قتل ناشط", "فقتلوا مزارعا": a death word followed by one person."""
+    following = text[end:end + 30].split()
+    return bool(following) and following[0].strip("،,.") in cue_set("single_persons")
+
+
 def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) -> int:
     """Deaths stated in [start, end): the largest death count, injuries left out."""
     if find_cues(text, start, end, "zero_deaths"):
@@ -63,6 +69,6 @@ def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) ->
     words = {text[s:e] for s, e, _ in deaths}
     if words & cue_set("dual_deaths"):
         return 2
-    if words <= cue_set("single_deaths"):
+    if words <= cue_set("single_deaths") or any(_one_person_after(text, e) for _, e, _ in deaths):
         return 1
     return 3            # "سقط قتلى": deaths with no number -> "several"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.mentions import ActorInfo, ActorMention, TriggerMention
-from marsad.stages.events.cues import cue_set, find_cues, generic_sources, words_between
+from marsad.stages.events.cues import cue_set, find_cues, generic_sources, word_forms, words_between
 
 _WINDOW_WORDS = 8
 _DENIAL_SCOPE_WORDS = 16    # "نفى المتحدث باسم التحالف أن تكون طائراته قد قصفت ..."
@@ -46,7 +46,9 @@ def _purpose_masdar(text: str, trigger: TriggerMention) -> bool:
     while prefix_start > 0 and text[prefix_start - 1].isalpha():
         prefix_start -= 1
     prefix = text[prefix_start:trigger.start]
-    return prefix in ("ل", "ول", "فل") or (prefix == "" and text[max(0, trigger.start - 2):trigger.start] == "لل")
+    purpose = prefix in ("ل", "ول", "فل") or (prefix == "" and text[max(0, trigger.start - 2):trigger.start] == "لل")
+    # "تعرضت البلدة لقصف": ل after "underwent" is no purpose
+    return purpose and not (word_forms(text[max(0, prefix_start - 40):prefix_start]) & cue_set("undergo_verbs"))
 
 
 def _really_conditional(text: str, start: int, end: int) -> bool:

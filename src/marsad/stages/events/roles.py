@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.mentions import ActorMention, TriggerMention
-from marsad.stages.events.cues import cue_set, words_between
+from marsad.stages.events.cues import cue_set, word_forms, words_between
 
 NOT_PARTIES = {"monitor", "news_agency", "government_body", "international_org"}
 
@@ -32,8 +32,19 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
     in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1] and a.actor.type not in NOT_PARTIES
                    and (speaker is None or (a.start, a.end) != (speaker.start, speaker.end))]
     in_clause = [a for a in in_sentence if clause[0] <= a.start < clause[1]]
+    acting = _claims_responsibility(text, in_sentence, sentence[0])
+    if acting is None and speaker is not None and speaker.actor.type not in NOT_PARTIES \
+            and trigger.trigger_id != "disrupted" and _own_forces_act(text, clause, trigger):
+        acting = speaker
+    if acting is not None:
+        others = [a for a in in_clause if a.actor.id != acting.actor.id and a.actor.type != "civilians"]
+        return acting, (others[0] if others else None)
     agent: ActorMention | None = None
     patient: ActorMention | None = None
+    holding = next((a for a in in_clause if a.start <= trigger.start and trigger.end <= a.end), None)
+    if holding is not None:        # "مسيرة إسرائيلية" is both the weapon and who used it
+        others = [a for a in in_clause if a.actor.id != holding.actor.id and a.actor.type != "civilians"]
+        return holding, (others[0] if others else None)
     for a in in_clause:
         if _marked(text, a, clause[0], "between_markers"):
             later = [b for b in in_clause if b.start > a.end and b.actor.id != a.actor.id]
@@ -65,6 +76,27 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
     if agent and agent.actor.type == "civilians":
         agent, patient = (None, agent) if patient is None else (patient, agent)
     return agent, patient
+
+
+def _own_forces_act(text: str, clause: tuple[int, int], trigger: TriggerMention) -> bool:
+    """"قال الجيش إن طائراته أغارت": a force noun with a pronoun next to the trigger."""
+    near = text[max(clause[0], trigger.start - 30):min(clause[1], trigger.end + 30)]
+    return bool(word_forms(near) & cue_set("own_forces"))
+
+
+def _claims_responsibility(text: str, actors: list[ActorMention], floor: int) -> ActorMention | None:
+    """"وتبنت حركة الشباب التفجير": the actor right after a claim of responsibility."""
+    for a in actors:
+        before = text[max(floor, a.start - 30):a.start].split()
+        phrases = {" ".join(before[i:]) for i in range(max(0, len(before) - 3), len(before))}
+        if {p[1:] if p[:1] in "وف" else p for p in phrases} & cue_set("responsibility_cues"):
+            return a
+    return None
+
+
+def claims_responsibility(text: str, clause: tuple[int, int]) -> bool:
+    """"وتبنت حركة الشباب التفجير": a clause that only says who did the event just told."""
+    return bool(word_forms(text[clause[0]:clause[1]]) & cue_set("responsibility_cues"))
 
 
 def _head_of_coordination(text: str, before: list[ActorMention]) -> ActorMention:

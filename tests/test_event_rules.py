@@ -1,0 +1,48 @@
+"""Event-type rules on sentences we wrote: attacks on civilians, tolls told in a second clause,
+sums over a period, and drones that are not marches."""
+
+from datetime import date
+
+import pytest
+
+import marsad
+
+DAY = date(2023, 6, 14)
+
+
+def _events(text):
+    return [(e.event_type, e.sub_event_type, e.fatalities) for e in marsad.extract(text, published=DAY).events
+            if e.modality in ("reported", "claimed")]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("هاجم مسلحون مجهولون قرية قريبة من مدينة الجنينة أمس وقتلوا 12 مدنيا داخل منازلهم.", 12),
+    ("قتل 23 نازحا في هجوم شنه مسلحون على مخيم كلمة قرب مدينة نيالا فجر اليوم.", 23),
+    ("أعدمت الجماعة ثلاثة رجال رميا بالرصاص في ساحة بلدة بيدوا يوم أمس.", 3),
+    ("قتل ناشط برصاص مسلحين مجهولين أمام منزله في حي الرمال بمدينة غزة صباح اليوم.", 1),
+    ("فتح مستوطنون النار على المزارعين في أراضي قرية ترمسعيا فقتلوا مزارعا وأصابوا آخرين.", 1),
+])
+def test_attacks_on_unarmed_people_are_violence_against_civilians(text, deaths):
+    assert _events(text) == [("Violence against civilians", "Attack", deaths)]
+
+
+def test_an_armed_clash_with_a_toll_in_the_next_clause_keeps_the_toll():
+    text = "اندلعت اشتباكات عنيفة بين الجيش وقوات الدعم السريع في مدينة الأبيض أمس، وقتل فيها 9 مقاتلين من الطرفين."
+    assert _events(text) == [("Battles", "Armed clash", 9)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل أكثر من ألف شخص في المعارك حول طرابلس منذ أبريل الماضي بحسب الأمم المتحدة.",
+    "قتل نحو 15 ألف شخص في مدينة الجنينة خلال عام 2023 وفق تقرير أممي.",
+    "دارت معارك متقطعة في محيط مدينة الفاشر منذ بداية الحرب دون أن يحسمها أي طرف.",
+])
+def test_tolls_and_fighting_over_a_period_are_not_one_event(text):
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت مسيرة إسرائيلية سيارة على طريق بلدة حولا جنوب لبنان بعد ظهر اليوم.",
+    "أطلق حزب الله سربا من المسيرات الانقضاضية على ثكنة في كريات شمونة اليوم.",
+])
+def test_a_drone_is_not_a_march(text):
+    assert [t for t, _, _ in _events(text)] == ["Explosions/Remote violence"]
