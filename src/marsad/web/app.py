@@ -8,7 +8,6 @@ import base64
 import json
 import os
 import threading
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad.errors import MarsadError
 from marsad.store import Store, open_store
@@ -86,17 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="marsad", description="Arabic-first conflict event monitor: events, incidents, documents.")
     csp = content_security_policy(settings.tiles)
 
-    @app.middleware("http")
-    async def limits_and_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return _error(413, f"request body over {MAX_BODY_BYTES // 1_000_000} MB")
-        response = await call_next(request)
-        if not request.url.path.startswith("/docs"):
-            response.headers["Content-Security-Policy"] = csp
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(LimitsAndHeaders, csp=csp)
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
@@ -269,6 +259,33 @@ def create_app(settings: Settings) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     return app
+
+
+class LimitsAndHeaders:
+    """Refuse oversized bodies; add the CSP and the other security headers to every response. Plain
+    ASGI, so that it costs next to nothing per request."""
+
+    def __init__(self, app: ASGIApp, csp: str) -> None:
+        self.app = app
+        self.secure = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+        self.csp = (b"content-security-policy", csp.encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            await _error(413, f"request body over {MAX_BODY_BYTES // 1_000_000} MB")(scope, receive, send)
+            return
+        extra = self.secure if scope["path"].startswith("/docs") else [*self.secure, self.csp]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def app_from_environment() -> FastAPI:
