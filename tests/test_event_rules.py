@@ -46,3 +46,10 @@ def test_tolls_and_fighting_over_a_period_are_not_one_event(text):
 ])
 def test_a_drone_is_not_a_march(text):
     assert [t for t, _, _ in _events(text)] == ["Explosions/Remote violence"]
+
+
+def test_one_sentence_one_place_one_event():
+    text = "فرقت قوات الأمن احتجاجا لمئات الطلاب في مدينة الناصرية اليوم واعتقلت عشرين منهم."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Protests", "Protest with intervention")]
+    text = "قصفت مدفعية الجيش مواقع المسلحين في بلدة القريتين صباح اليوم قبل أن تندلع اشتباكات عنيفة في البلدة."
+    assert len(_events(text)) == 1

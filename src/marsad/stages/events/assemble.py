@@ -297,6 +297,29 @@ def _same_side(a: ActorMention, b: ActorMention) -> bool:
     return a.actor.country == b.actor.country and state_side(a) and state_side(b)
 
 
+def _one_event_per_place(drafts: list[Draft]) -> list[Draft]:
+    """One sentence, one place, one day: one event, of the higher type ("اعتقلت الشرطة متظاهرين في
+    الاحتجاج" is a protest with intervention, not an arrest beside a protest); its toll the highest."""
+    kept: dict[tuple[Any, ...], Draft] = {}
+    for d in drafts:
+        key = (d.sentence, d.place.place.name, d.date, d.modality)
+        other = kept.get(key)
+        if other is None:
+            kept[key] = d
+            continue
+        if {other.event_type, d.event_type} == {"Protests", "Strategic developments"}:
+            protest = other if other.event_type == "Protests" else d
+            protest.sub_event_type = "Protest with intervention"
+            kept[key] = protest
+        elif d.trigger.weight > other.trigger.weight:        # the triggers' weights are ACLED's precedence
+            d.fatalities = max(d.fatalities, other.fatalities)
+            kept[key] = d
+        else:
+            other.fatalities = max(d.fatalities, other.fatalities)
+    chosen = {id(d) for d in kept.values()}
+    return [d for d in drafts if id(d) in chosen]
+
+
 def extract_events(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     ranked = _armed_by_count(ctx)
@@ -318,6 +341,8 @@ def extract_events(ctx: Context) -> list[Draft]:
                                               notes=[*previous.notes, "place added by coordination"]))
                 continue
             trigger = max(triggers, key=lambda t: (t.weight, t.is_verb, -t.start))
+            if trigger.trigger_id == "arrest":       # arrests at a protest: a protest with intervention
+                trigger = next((t for t in triggers if t.event_type == "Protests"), trigger)
             inherited = _inherited(trigger, drafts, sentence, ctx.text)
             if trigger.trigger_id == "target" and inherited is None and \
                     _refine_type(trigger, ctx.text, clause, None)[0] == trigger.event_type:
@@ -381,4 +406,4 @@ def extract_events(ctx: Context) -> list[Draft]:
                 carried = (when, 2)
         if not _reported_speech_continues(ctx.text, sentence):
             carried = None
-    return drafts
+    return _one_event_per_place(drafts)
