@@ -53,3 +53,15 @@ def test_one_sentence_one_place_one_event():
     assert [(t, s) for t, s, _ in _events(text)] == [("Protests", "Protest with intervention")]
     text = "قصفت مدفعية الجيش مواقع المسلحين في بلدة القريتين صباح اليوم قبل أن تندلع اشتباكات عنيفة في البلدة."
     assert len(_events(text)) == 1
+
+
+def test_a_protests_actor1_is_its_crowd_and_the_force_there_actor2():
+    (event,) = marsad.extract("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق متظاهرين في مدينة عطبرة اليوم.",
+                              published=DAY).events
+    assert event.event_type == "Protests" and event.actor1.name == "Protesters (Sudan)"
+    assert event.actor2 is not None and event.actor2.name.startswith("Police Forces of Sudan")
+
+
+def test_people_arrested_or_robbed_are_civilians_unless_named():
+    (event,) = marsad.extract("اعتقلت قوات الاحتلال 15 شابا من بلدة بيت أمر فجر اليوم.", published=DAY).events
+    assert event.sub_event_type == "Arrests" and event.actor2.name == "Civilians"

@@ -47,16 +47,33 @@ def _confidence(d: Draft) -> float:
     return min(c, 0.95)
 
 
+_UNARMED_VICTIMS = {"Violence against civilians", "Arrests", "Looting/property destruction"}
+_CROWD_TYPES = {"protesters", "rioters"}
+
+
+def _roles(d: Draft, raw: str, raw_span: RawSpan) -> tuple[ActorRef | None, ActorRef | None]:
+    """Event-data roles: a protest's or riot's actor1 is its crowd, any force there is actor2; the
+    victims of violence against civilians, of arrests and of looting are civilians unless named."""
+    actor1, actor2 = _actor(d.actor1, raw, raw_span), _actor(d.actor2, raw, raw_span)
+    country = d.place.place.country
+    if d.event_type in _CROWDS:
+        crowd = _CROWDS[d.event_type]
+        if actor1 is not None and actor1.actor_type not in _CROWD_TYPES:
+            actor1, actor2 = None, actor2 or actor1
+        if actor1 is not None and not actor1.name.startswith(crowd):       # protesters who rioted
+            actor1 = ActorRef(f"{crowd} ({country})" if country else crowd, actor1.text, None, crowd.lower())
+        if actor1 is None and country:
+            actor1 = ActorRef(f"{crowd} ({country})", "", None, crowd.lower())
+    civilians_victim = actor2 is None and (d.event_type == "Violence against civilians" or d.sub_event_type in
+                                           _UNARMED_VICTIMS or (d.civilians and d.event_type == "Explosions/Remote violence"))
+    if civilians_victim:
+        actor2 = ActorRef("Civilians", "", "civilians", "civilians")
+    return actor1, actor2
+
+
 def to_event(d: Draft, raw: str, raw_span: RawSpan) -> Event:
     s, e = raw_span(*d.sentence)
-    civilians_victim = d.actor2 is None and (d.event_type == "Violence against civilians" or (
-        d.civilians and d.event_type == "Explosions/Remote violence"))
-    actor2 = _actor(d.actor2, raw, raw_span) or (ActorRef("Civilians", "", "civilians", "civilians")
-                                                  if civilians_victim else None)
-    actor1 = _actor(d.actor1, raw, raw_span)
-    country = d.place.place.country
-    if actor1 is None and country and d.event_type in _CROWDS:
-        actor1 = ActorRef(f"{_CROWDS[d.event_type]} ({country})", "", None, _CROWDS[d.event_type].lower())
+    actor1, actor2 = _roles(d, raw, raw_span)
     return Event(
         event_type=d.event_type, sub_event_type=d.sub_event_type,
         actor1=actor1, actor2=actor2,
