@@ -23,3 +23,11 @@ def test_according_to_a_generic_source(gazetteer):
 def test_affiliated_to_is_not_attribution(gazetteer):
     (ev,) = _events("هاجمت قوات تابعة لجماعة الحوثي قرية في محافظة تعز أمس.", gazetteer)
     assert ev.modality == "reported" and ev.claim_source is None
+
+
+def test_an_attribution_after_the_event_names_its_source(gazetteer):
+    (ev,) = _events("انفجرت عبوة ناسفة بدورية للشرطة في مدينة ديار بكر صباح اليوم، كما أعلنت وكالة الأناضول.", gazetteer)
+    assert ev.claim_source.name == "Anadolu Agency"
+    (ev,) = _events("قصفت الميليشيات حي الشيخ عثمان في عدن أمس ما أدى إلى مقتل 12 مدنيا، حسبما ذكر مكتب الصحة في المدينة.",
+                    gazetteer)
+    assert ev.claim_source.name == "health office" and ev.fatalities == 12

@@ -109,6 +109,12 @@ def _source_before(text: str, cue_start: int, sentence_start: int, actors: list[
     return None
 
 
+def _trailing(text: str, cue_start: int, floor: int) -> bool:
+    """"..., كما أعلنت وكالة الأناضول": an attribution verb after the event that names its source."""
+    before = text[max(floor, cue_start - 14):cue_start].split()
+    return any(" ".join(before[i:]) in cue_set("trailing_attribution") for i in range(len(before)))
+
+
 def claim_source(text: str, sentence: tuple[int, int], trigger: TriggerMention, actors: list[ActorMention],
                  previous: Source | None) -> Source | None:
     """Who the sentence attributes the event to, or None when the outlet reports it itself."""
@@ -117,7 +123,7 @@ def claim_source(text: str, sentence: tuple[int, int], trigger: TriggerMention, 
     for start, end, kind in cues:
         if kind == "statement_nouns":
             continue
-        if kind == "attribution_preps" or start < trigger.start:
+        if kind == "attribution_preps" or start < trigger.start or _trailing(text, start, sentence[0]):
             src = _source_after(text, end, sentence[1], actors)
             if src is None and kind == "attribution_verbs":
                 src = _source_before(text, start, sentence[0], actors)
