@@ -65,3 +65,12 @@ def test_a_protests_actor1_is_its_crowd_and_the_force_there_actor2():
 def test_people_arrested_or_robbed_are_civilians_unless_named():
     (event,) = marsad.extract("اعتقلت قوات الاحتلال 15 شابا من بلدة بيت أمر فجر اليوم.", published=DAY).events
     assert event.sub_event_type == "Arrests" and event.actor2.name == "Civilians"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("اعتقل مسلحو تنظيم داعش 20 شابا في بلدة الشرقاط بعد صلاة الجمعة أمس.", "Abduction/forced disappearance"),
+    ("اعتقلت جماعة الحوثي خمسة صحفيين في العاصمة صنعاء أمس.", "Arrests"),
+    ("اعتقلت الشرطة السودانية عشرة ناشطين في مدينة الأبيض أمس.", "Arrests"),
+])
+def test_only_states_and_governing_groups_arrest(text, sub):
+    assert [s for _, s, _ in _events(text)] == [sub]

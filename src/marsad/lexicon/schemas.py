@@ -97,7 +97,8 @@ ACTORS = _doc(actors={
             "alias_years": {"type": "object", "additionalProperties": {
                 "type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}},
             "parent": {"type": ["string", "null"]},
-            "acts_as_parent": {"type": "boolean"},      # an armed wing that events name by its movement
+            "acts_as_parent": {"type": "boolean"},          # an armed wing that events name by its movement
+            "de_facto_authority": {"type": "boolean"},      # governs where it holds: its detentions are arrests
             "people": {"type": "array", "items": {
                 "type": "object", "required": ["name_ar"],
                 "properties": {"name": {"type": "string"}, "name_ar": {"type": "string"},
@@ -127,7 +128,6 @@ PLACES = _doc(places={
             "population": {"type": ["integer", "null"]},
             "geonames_admin1": {"type": ["string", "null"]},
             "parent": {"type": ["string", "null"]},
-            "acts_as_parent": {"type": "boolean"},      # an armed wing that events name by its movement
             "demonyms_ar": _STRINGS,
             "capital": {"type": ["string", "null"]},
         },

@@ -63,6 +63,13 @@ def _wings() -> frozenset[str]:
     return frozenset(e["id"] for e in load_dir("actors") if e.get("acts_as_parent"))
 
 
+@cache
+def governing_groups() -> frozenset[str]:
+    """Non-state actors that govern where they hold ground (`de_facto_authority`): their detentions
+    are arrests, where other groups' are abductions."""
+    return frozenset(e["id"] for e in load_dir("actors") if e.get("de_facto_authority"))
+
+
 def acting_body(info: ActorInfo) -> ActorInfo:
     """The force a unit acts for, as event data names actors: an air force, a division or the army's
     spokesman becomes the army; an armed wing marked so becomes its movement. Forces already named

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from marsad.mentions import ActorMention, DateMention, NumberMention, PlaceMention, TriggerMention
-from marsad.stages.actors import forces_by_adjective
+from marsad.stages.actors import acting_body, forces_by_adjective, governing_groups
 from marsad.stages.events.cues import cue_set, word_forms, words_between
 from marsad.stages.events.fatalities import fatalities
 from marsad.stages.events.modality import Source, claim_source, modality
@@ -146,9 +146,12 @@ def _refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
         if any((w in words) if " " not in w else (w in clause_text) for w in trigger_words):
             event_type, sub = up_type, up_sub
             break
+    state = actor1 is None or actor1.actor.type in ("state_forces", "external_forces") or actor1.actor.state_aligned
     if t.trigger_id == "territory":
-        state = actor1 is None or actor1.actor.type in ("state_forces", "external_forces") or actor1.actor.state_aligned
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    if sub == "Arrests" and not state and actor1 is not None and actor1.actor.type in _ARMED \
+            and acting_body(actor1.actor).id not in governing_groups():
+        event_type, sub = "Violence against civilians", "Abduction/forced disappearance"   # authorities arrest
     return event_type, sub
 
 
