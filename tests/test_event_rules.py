@@ -74,3 +74,18 @@ def test_people_arrested_or_robbed_are_civilians_unless_named():
 ])
 def test_only_states_and_governing_groups_arrest(text, sub):
     assert [s for _, s, _ in _events(text)] == [sub]
+
+
+def test_residents_fighting_an_armed_group_is_mob_violence():
+    text = "اشتبك أهالي قرية الزاوية مع مسلحي تنظيم داعش في أطراف بلدة الشرقاط أمس بعد أن حاول التنظيم هدم مزار."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Riots", "Mob violence")]
+
+
+def test_a_capture_only_tried_is_a_battle():
+    text = "صدت قوات الجيش محاولة لمسلحي تنظيم داعش السيطرة على بلدة بيجي فجر اليوم."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Battles", "Armed clash")]
+
+
+def test_the_crowd_of_a_protest_is_not_its_victim():
+    (event,) = marsad.extract("خرج مئات المواطنين في مظاهرة سلمية وسط مدينة البصرة اليوم.", published=DAY).events
+    assert event.actor1.name == "Protesters (Iraq)" and event.actor2 is None

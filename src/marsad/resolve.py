@@ -58,6 +58,10 @@ def _roles(d: Draft, raw: str, raw_span: RawSpan) -> tuple[ActorRef | None, Acto
     country = d.place.place.country
     if d.event_type in _CROWDS:
         crowd = _CROWDS[d.event_type]
+        if actor2 is not None and actor2.actor_type == "civilians":      # "خرج الأهالي": the crowd itself
+            actor2 = None
+        if actor1 is not None and actor1.actor_type == "civilians":
+            actor1 = ActorRef(f"{crowd} ({country})" if country else crowd, actor1.text, None, crowd.lower())
         if actor1 is not None and actor1.actor_type not in _CROWD_TYPES:
             actor1, actor2 = None, actor2 or actor1
         if actor1 is not None and not actor1.name.startswith(crowd):       # protesters who rioted

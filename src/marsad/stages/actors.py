@@ -25,8 +25,10 @@ def actor_index() -> dict[str, ActorInfo]:
 
 @cache
 def _label_countries() -> dict[str, frozenset[str]]:
-    """Where each actor's context labels hold: its own country and any it lists."""
-    return {e["id"]: frozenset([e.get("country") or "", *(e.get("context_countries") or [])])
+    """Where each actor's context labels hold: its own country and any it lists; everywhere ("*") for
+    civilians ("الأهالي")."""
+    return {e["id"]: frozenset([e.get("country") or ("*" if e["type"] == "civilians" else ""),
+                                *(e.get("context_countries") or [])])
             for e in load_dir("actors")}
 
 
@@ -164,7 +166,8 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
     out = []
     for match in _matcher().find(text):
         everywhere = [(index[i], via) for i, via in match.payloads if via != "context"]
-        local = sorted(((index[i], via) for i, via in match.payloads if via == "context" and home and home[0] in where[i]),
+        local = sorted(((index[i], via) for i, via in match.payloads
+                        if via == "context" and home and (home[0] in where[i] or "*" in where[i])),
                        key=lambda pair: pair[0].country != home[0])       # the country's own actor first
         for info, via in (local or everywhere)[:1]:
             out.append(ActorMention(match.start, match.end, info, via))

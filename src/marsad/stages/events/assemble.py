@@ -240,6 +240,19 @@ def _coordinated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 
 
+_OUTCOMES = {"looting", "arrest", "abduction"}      # when only tried, these did not happen
+
+
+def _attempted(text: str, trigger: TriggerMention, clause: tuple[int, int]) -> bool:
+    """"حاول التنظيم هدم القبور", "في محاولة للسيطرة": the trigger names what was tried."""
+    before = text[max(clause[0], trigger.start - 30):trigger.start].split()[-3:]
+    return bool(word_forms(" ".join(before)) & cue_set("attempt_words"))
+
+
+def _types(*actors: ActorMention | None) -> set[str]:
+    return {a.actor.type for a in actors if a is not None}
+
+
 def _drone(t: TriggerMention, text: str, clause: tuple[int, int]) -> bool:
     """"مسيرة إسرائيلية" is an actor's name and a weapon: its strike is an event."""
     return t.trigger_id == "march" and _refine_type(t, text, clause, None)[0] != "Protests"
@@ -335,7 +348,8 @@ def extract_events(ctx: Context) -> list[Draft]:
         previous: Draft | None = None
         for clause in clauses:
             triggers = [t for t in ctx.within("triggers", clause) if _describes_incident(ctx.text, t)
-                        and (not _in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or _drone(t, ctx.text, clause))]
+                        and (not _in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or _drone(t, ctx.text, clause))
+                        and not (t.trigger_id in _OUTCOMES and _attempted(ctx.text, t, clause))]
             if not triggers:
                 extra = _coordinated(ctx.text, _usable_places(ctx, clause))
                 if previous and extra and _continuation(ctx.text, clause, extra[0]):
@@ -378,6 +392,10 @@ def extract_events(ctx: Context) -> list[Draft]:
             if inherited is not None:
                 event_type, sub = inherited.event_type, inherited.sub_event_type
                 actor1 = actor1 or inherited.actor1
+            if trigger.trigger_id == "territory" and _attempted(ctx.text, trigger, clause):
+                event_type, sub = "Battles", "Armed clash"          # a capture only tried is a battle
+            if (event_type, sub) == ("Battles", "Armed clash") and "civilians" in _types(actor1, actor2):
+                event_type, sub = "Riots", "Mob violence"      # residents fighting an armed group
             if actor2 is None and event_type == "Battles":
                 actor2 = _main_opponent(ranked, actor1)
             if event_type in ("Protests", "Riots") and actor2 and actor2.actor.type in _CROWD_TYPES:
