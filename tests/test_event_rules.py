@@ -89,3 +89,12 @@ def test_a_capture_only_tried_is_a_battle():
 def test_the_crowd_of_a_protest_is_not_its_victim():
     (event,) = marsad.extract("خرج مئات المواطنين في مظاهرة سلمية وسط مدينة البصرة اليوم.", published=DAY).events
     assert event.actor1.name == "Protesters (Iraq)" and event.actor2 is None
+
+
+@pytest.mark.parametrize("text", [
+    "يرى محللون أن سقوط مدينة الفاشر سيغير موازين القوى في دارفور.",
+    "حذر مسؤولون أمميون من أن أي هجوم على مدينة رفح سيؤدي إلى كارثة إنسانية.",
+    "شيع الآلاف في مدينة صور جثمان مسعف قتل في غارة إسرائيلية الأسبوع الماضي.",
+])
+def test_commentary_warnings_and_funerals_are_not_events(text):
+    assert _events(text) == []

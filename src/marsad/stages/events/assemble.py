@@ -210,6 +210,10 @@ def _aggregate(text: str, clause: tuple[int, int]) -> bool:
         not any(m in span for m in cue_set("since_comparisons"))
 
 
+def _mourning(text: str, sentence: tuple[int, int]) -> bool:
+    return bool(word_forms(text[sentence[0]:sentence[1]]) & cue_set("funeral_words"))
+
+
 def _toll_of_the_event_told(trigger: TriggerMention, previous: Draft | None, text: str,
                             clause: tuple[int, int], numbers: list[NumberMention]) -> bool:
     """"هاجموا البلدة وقتلوا 30 مدنيا": a killing after the sentence's event is its toll, and makes a
@@ -373,6 +377,9 @@ def extract_events(ctx: Context) -> list[Draft]:
             if sentence in told and _toll_of_the_event_told(trigger, previous, ctx.text, clause,
                                                              ctx.within("numbers", clause)):
                 continue        # "قتل" beside another event of the sentence is its toll, not a new event
+            if trigger.event_type != "Protests" and _mourning(ctx.text, sentence):
+                ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a funeral tells of an earlier death")
+                continue
             if trigger.trigger_id != "territory" and _aggregate(ctx.text, clause):
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a toll or fighting over a period")
                 continue

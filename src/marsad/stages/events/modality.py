@@ -59,9 +59,20 @@ def _really_conditional(text: str, start: int, end: int) -> bool:
     return bool(following) and following[0][:1] in ("ي", "ت", "ن", "ا")
 
 
+def _commentary(text: str, sentence: tuple[int, int], trigger: TriggerMention) -> bool:
+    """An event noun under a verb of analysis or warning ("يرى محللون أن سقوط الرمادي"), or made generic
+    ("أي هجوم على الحديدة"): commentary, not a report."""
+    words = text[max(sentence[0], trigger.start - 12):trigger.start].split()
+    if words and words[-1] in cue_set("generic_determiners"):
+        return True
+    return bool(word_forms(text[sentence[0]:trigger.start]) & cue_set("analysis_verbs"))
+
+
 def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention) -> str:
     if _future_prefix(text, trigger) or _purpose_masdar(text, trigger):
         return "planned"
+    if not trigger.is_verb and _commentary(text, sentence, trigger):
+        return "hypothetical"
     before = find_cues(text, sentence[0], trigger.start, "planned", "denied", "hypothetical", "appeals", "negations")
     for start, end, kind in reversed(before):
         near = words_between(text, end, trigger.start) <= _WINDOW_WORDS
