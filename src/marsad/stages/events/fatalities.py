@@ -8,7 +8,7 @@ injury word ("200 جريح") counts the wounded and is left out.
 from __future__ import annotations
 
 from marsad.mentions import NumberMention
-from marsad.stages.events.cues import cue_set, find_cues, words_between
+from marsad.stages.events.cues import cue_set, find_cues, word_forms, words_between
 
 _AFTER_WORDS = 3       # "17 فردا من المتمردين قتلوا": the noun may come a few words after the number
 _BEFORE_WORDS = 2      # "مقتل نحو 5"
@@ -48,24 +48,39 @@ def _one_person_after(text: str, end: int) -> bool:
     return bool(following) and following[0].strip("،,.") in cue_set("single_persons")
 
 
+def _total(text: str, counts: list[NumberMention]) -> int:
+    """The deaths of all sides together ("17 من المتمردين ... بينما قتل 3 من المقاومة" is 20), but a count
+    within the one before it ("10 أشخاص بينهم 3 أطفال") adds nothing, and a raised toll ("ارتفعت الحصيلة
+    إلى 12") replaces it."""
+    total = counts[0].value
+    for before, n in zip(counts, counts[1:], strict=False):
+        between = word_forms(text[before.end:n.start])
+        if between & cue_set("toll_updates"):
+            total = n.value
+        elif not between & cue_set("toll_subsets"):
+            total += n.value
+    return total
+
+
 def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) -> int:
     """Deaths stated in [start, end): the largest death count, injuries left out."""
     if find_cues(text, start, end, "zero_deaths"):
         return 0
-    deaths = find_cues(text, start, end, "death_nouns")
+    names = find_cues(text, start, end, "death_words_in_names")
+    deaths = [d for d in find_cues(text, start, end, "death_nouns") if not any(s <= d[0] < e for s, e, _ in names)]
     if not deaths:
         return 0
     injuries = find_cues(text, start, end, "injury_nouns")
-    counts = []
+    counts: list[NumberMention] = []
     for n in numbers:
         if not (start <= n.start < end) or n.ordinal:
             continue
         kind = _kind_next(text, n, deaths, injuries) or _kind_before(text, n, deaths, injuries) \
             or _kind_after(text, n, deaths, injuries)
-        if kind == "death":
-            counts.append(n.value)
+        if kind == "death" and not (counts and text[n.start:n.end] in cue_set("one_adjectives")):
+            counts.append(n)       # "7 من عائلة واحدة": "one" there is no count
     if counts:
-        return max(counts)
+        return _total(text, counts)
     words = {text[s:e] for s, e, _ in deaths}
     if words & cue_set("dual_deaths"):
         return 2
