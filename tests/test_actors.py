@@ -69,6 +69,9 @@ def test_a_countrys_own_label_wins_over_a_name_used_everywhere():
      "Military Forces of Israel", "Hezbollah"),
     ("أعلنت حركة الشباب أن مقاتليها هاجموا قاعدة للجيش الصومالي في مدينة بلدوين أمس.", "2021-08-03",
      "Al Shabaab", "Military Forces of Somalia"),
+    # the owner of the weapon struck
+    ("قتل خمسة من عناصر الجيش السوداني في ضربة نفذتها طائرة مسيرة تابعة لقوات الدعم السريع قرب مدينة الأبيض أمس.",
+     "2024-02-11", "Rapid Support Forces", "Military Forces of Sudan"),
     # who claims responsibility acted
     ("انفجرت عبوة ناسفة بقافلة للجيش الصومالي قرب مدينة أفجوي صباح اليوم، وتبنت حركة الشباب التفجير.", "2022-02-10",
      "Al Shabaab", "Military Forces of Somalia"),

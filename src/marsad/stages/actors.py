@@ -163,13 +163,19 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
     index = actor_index()
     where = _label_countries()
     home = countries[:1]
-    out = []
-    for match in _matcher().find(text):
+    usable = []
+    for match in _matcher().find_all(text):
         everywhere = [(index[i], via) for i, via in match.payloads if via != "context"]
         local = sorted(((index[i], via) for i, via in match.payloads
                         if via == "context" and home and (home[0] in where[i] or "*" in where[i])),
                        key=lambda pair: pair[0].country != home[0])       # the country's own actor first
         for info, via in (local or everywhere)[:1]:
+            usable.append((match, info, via))
+    out = []
+    taken_until = -1                  # leftmost-longest among the names that hold here
+    for match, info, via in sorted(usable, key=lambda u: (u[0].word_start, -u[0].end)):
+        if match.word_start >= taken_until:
             out.append(ActorMention(match.start, match.end, info, via))
+            taken_until = match.end
     out = sorted(out + unknown_groups(text, out), key=lambda a: a.start)
     return resolve_group_references(text, out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.mentions import ActorMention, TriggerMention
 from marsad.stages.events.cues import cue_set, word_forms, words_between
 
@@ -32,7 +34,7 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
     in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1] and a.actor.type not in NOT_PARTIES
                    and (speaker is None or (a.start, a.end) != (speaker.start, speaker.end))]
     in_clause = [a for a in in_sentence if clause[0] <= a.start < clause[1]]
-    acting = _claims_responsibility(text, in_sentence, sentence[0])
+    acting = _claims_responsibility(text, in_sentence, sentence[0]) or _owns_the_weapon(text, in_clause)
     if acting is None and speaker is not None and speaker.actor.type not in NOT_PARTIES \
             and trigger.trigger_id != "disrupted" and _own_forces_act(text, clause, trigger):
         acting = speaker
@@ -90,6 +92,18 @@ def _claims_responsibility(text: str, actors: list[ActorMention], floor: int) ->
         before = text[max(floor, a.start - 30):a.start].split()
         phrases = {" ".join(before[i:]) for i in range(max(0, len(before) - 3), len(before))}
         if {p[1:] if p[:1] in "وف" else p for p in phrases} & cue_set("responsibility_cues"):
+            return a
+    return None
+
+
+_BELONGING = re.compile(r"(\S+)\s+(?:ال)?تابع[هة]?\s+ل$")
+
+
+def _owns_the_weapon(text: str, actors: list[ActorMention]) -> ActorMention | None:
+    """"ضربة نفذتها طائرة مسيرة تابعة لقوات الوفاق": the owner of the weapon struck."""
+    for a in actors:
+        m = _BELONGING.search(text, max(0, a.start - 40), a.start)
+        if m and m.end() == a.start and word_forms(m.group(1)) & cue_set("weapon_nouns"):
             return a
     return None
 
