@@ -107,6 +107,9 @@ def test_bad_admin_file_is_a_clear_error(store, tmp_path):
     ("اشتباكات في ريف حلب الشمالي", "Aleppo", 2),
     ("سيطرت القوات على محافظة الأنبار", "Anbar", 3),
     ("غارات على مدينة تعز", "Taiz", 1),
+    # a region named by a compass point is a region of its own, not a frame around the country
+    ("اشتباكات بين ميليشيات في غرب ليبيا", "Western Libya", 3),
+    ("تقدمت القوات التركية في شمال سوريا", "Northern Syria", 3),
 ])
 def test_geocoder_frames_and_precision(gazetteer, text, name, precision):
     places = [p for p in find_places(normalize(text).text, gazetteer) if p.frame != "demonym"]

@@ -156,6 +156,8 @@ def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
     for m in _matcher(gazetteer).find(text):
         frame, word, frame_start = _frame(text, m.word_start)
         inner = _inner_frame(m.key)
+        if inner and any(gazetteer.place(pid).kind == "region" and gazetteer.place(pid).curated for pid in m.payloads):
+            inner = None            # "جنوب لبنان" is a region of our own, not a frame and a country
         if inner:
             # the gazetteer has the framed name itself ("ريف حلب"): read it as frame + place
             frame, word, frame_start = inner[0], inner[1], m.word_start
