@@ -98,3 +98,11 @@ def test_the_crowd_of_a_protest_is_not_its_victim():
 ])
 def test_commentary_warnings_and_funerals_are_not_events(text):
     assert _events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "تأهل الخليج لدور الثمانية من كأس ولي العهد بعد أن كسب ضيفه الشباب بنتيجة هدفين مقابل هدف في مواجهة مثيرة أمس.",
+    "قررت لجنة الانضباط قبول احتجاج النادي على نتيجة المباراة التي جرت في الرياض أمس.",
+])
+def test_a_match_is_not_a_battle(text):
+    assert _events(text) == []

@@ -244,6 +244,15 @@ def _coordinated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 
 
+_VIOLENT_EVEN_AT_A_MATCH = {"killing", "ied", "suicide", "grenade", "chemical"}
+
+
+def _sports(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence about a match: its "مواجهة", "هجوم" and "احتجاج" are no fighting or protest; only
+    killings and explosions there are events."""
+    return bool(word_forms(text[sentence[0]:sentence[1]]) & cue_set("sports_words"))
+
+
 _OUTCOMES = {"looting", "arrest", "abduction"}      # when only tried, these did not happen
 
 
@@ -353,7 +362,8 @@ def extract_events(ctx: Context) -> list[Draft]:
         for clause in clauses:
             triggers = [t for t in ctx.within("triggers", clause) if _describes_incident(ctx.text, t)
                         and (not _in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or _drone(t, ctx.text, clause))
-                        and not (t.trigger_id in _OUTCOMES and _attempted(ctx.text, t, clause))]
+                        and not (t.trigger_id in _OUTCOMES and _attempted(ctx.text, t, clause))
+                        and (t.trigger_id in _VIOLENT_EVEN_AT_A_MATCH or not _sports(ctx.text, sentence))]
             if not triggers:
                 extra = _coordinated(ctx.text, _usable_places(ctx, clause))
                 if previous and extra and _continuation(ctx.text, clause, extra[0]):
