@@ -69,6 +69,14 @@ def test_a_countrys_own_label_wins_over_a_name_used_everywhere():
      "Military Forces of Israel", "Hezbollah"),
     ("أعلنت حركة الشباب أن مقاتليها هاجموا قاعدة للجيش الصومالي في مدينة بلدوين أمس.", "2021-08-03",
      "Al Shabaab", "Military Forces of Somalia"),
+    # "قالت X إنها ...": the speaker acted; "اتهم ... Y بالوقوف وراء": the accused acted
+    ("قالت قوات الدعم السريع في بيان إنها قصفت مواقع للجيش السوداني في مدينة الأبيض أمس.", "2024-02-11",
+     "Rapid Support Forces", "Military Forces of Sudan"),
+    ("انفجرت سيارة مفخخة قرب حاجز للجيش الصومالي في مدينة بلدوين مساء أمس، وقالت الشرطة إن حركة الشباب تقف وراء الهجوم.",
+     "2022-02-10", "Al Shabaab", "Military Forces of Somalia"),
+    # soldiers named by their nationality are that country's army
+    ("قتل 12 جنديا نيجريا في كمين نصبه مسلحو جماعة نصرة الإسلام والمسلمين قرب بلدة تيلابيري أمس.", "2021-03-04",
+     "Jama'at Nusrat al-Islam wal-Muslimin", "Military Forces of Niger"),
     # the owner of the weapon struck
     ("قتل خمسة من عناصر الجيش السوداني في ضربة نفذتها طائرة مسيرة تابعة لقوات الدعم السريع قرب مدينة الأبيض أمس.",
      "2024-02-11", "Rapid Support Forces", "Military Forces of Sudan"),

@@ -134,3 +134,8 @@ def test_datelines_and_outlets_are_not_event_places(gazetteer, text, frame):
     else:
         assert places[0].frame == frame
 
+
+
+def test_a_verbs_future_prefix_never_opens_a_place_name(gazetteer):
+    text = normalize("وأفادت قناة سكاي نيوز عربية بأن الغارات استهدفت مواقع قرب مدينة الضالع").text
+    assert [p.place.name for p in find_places(text, gazetteer) if p.frame != "demonym"] == ["Al-Dhale"]

@@ -149,11 +149,15 @@ def _score(place: Any, frame: str | None, countries: Counter[str], grid: dict[tu
     return score, ", ".join(why) or "only candidate" if score else "population"
 
 
+# Before a name, never the future prefix of verbs: "سكاي" is no "س" + "كاي" (Kayes).
+NAME_PROCLITICS = PROCLITICS - {"س", "وس", "فس"}
+
+
 def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
     """Every place mention in the text, disambiguated against the others."""
     cues = _cues()
     raw = []
-    for m in _matcher(gazetteer).find(text):
+    for m in _matcher(gazetteer).find(text, NAME_PROCLITICS):
         frame, word, frame_start = _frame(text, m.word_start)
         inner = _inner_frame(m.key)
         if inner and any(gazetteer.place(pid).kind == "region" and gazetteer.place(pid).curated for pid in m.payloads):

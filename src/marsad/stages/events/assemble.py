@@ -272,15 +272,27 @@ def _drone(t: TriggerMention, text: str, clause: tuple[int, int]) -> bool:
 
 
 def _forces_by_adjective(ctx: Context, trigger: TriggerMention, clause: tuple[int, int]) -> ActorMention | None:
-    """"قصف مدفعي إسرائيلي", "غارات أمريكية": a nationality right after the trigger noun names its army."""
+    """"قصف مدفعي إسرائيلي", "غارات أمريكية": a nationality right after the trigger noun (or after one
+    more adjective) names its army; "غارات على سوريا" names a target, not an army."""
     if trigger.is_verb:
         return None
-    for word in _WORD_SPAN.finditer(ctx.text, trigger.end, min(clause[1], trigger.end + 25)):
+    for i, word in enumerate(_WORD_SPAN.finditer(ctx.text, trigger.end, min(clause[1], trigger.end + 25))):
         info = forces_by_adjective().get(word.group())
         if info:
             return ActorMention(word.start(), word.end(), info, "nationality")
-        if word.start() - trigger.end > 12:      # the adjective follows the noun or one more word
+        if i == 1 or word.group() in cue_set("between_words"):
             break
+    return None
+
+
+def _soldiers_by_adjective(ctx: Context, clause: tuple[int, int]) -> ActorMention | None:
+    """"قتل 12 جنديا نيجريا": soldiers named by their nationality are that country's army."""
+    words = list(_WORD_SPAN.finditer(ctx.text, clause[0], clause[1]))
+    for noun, adjective in zip(words, words[1:], strict=False):
+        if noun.group() in cue_set("combatant_nouns"):
+            info = forces_by_adjective().get(adjective.group()) or forces_by_adjective().get(adjective.group()[:-1])
+            if info and adjective.group().endswith(("ي", "يا", "يين", "يون", "ين")):
+                return ActorMention(adjective.start(), adjective.end(), info, "nationality")
     return None
 
 
@@ -404,6 +416,10 @@ def extract_events(ctx: Context) -> list[Draft]:
             if actor1 is None:
                 actor1 = _forces_by_adjective(ctx, trigger, clause)
                 if actor1 and actor2 and actor2.actor.id == actor1.actor.id:
+                    actor2 = None
+            if actor2 is None:
+                actor2 = _soldiers_by_adjective(ctx, clause)
+                if actor2 and actor1 and actor2.actor.id == actor1.actor.id:
                     actor2 = None
             event_type, sub = _refine_type(trigger, ctx.text, clause, actor1)
             if inherited is not None:

@@ -81,18 +81,24 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
 
 
 def _own_forces_act(text: str, clause: tuple[int, int], trigger: TriggerMention) -> bool:
-    """"قال الجيش إن طائراته أغارت": a force noun with a pronoun next to the trigger."""
+    """"قال الجيش إن طائراته أغارت": a force noun with a pronoun next to the trigger; "قالت القوات إنها
+    سيطرت": a pronoun for the speaker right before it."""
     near = text[max(clause[0], trigger.start - 30):min(clause[1], trigger.end + 30)]
-    return bool(word_forms(near) & cue_set("own_forces"))
+    just_before = text[max(clause[0], trigger.start - 12):trigger.start].split()[-1:]
+    return bool(word_forms(near) & cue_set("own_forces")) or bool(set(just_before) & cue_set("speaker_pronouns"))
 
 
 def _claims_responsibility(text: str, actors: list[ActorMention], floor: int) -> ActorMention | None:
-    """"وتبنت حركة الشباب التفجير": the actor right after a claim of responsibility."""
+    """"وتبنت حركة الشباب التفجير": the actor right after a claim of responsibility, or right before
+    words that put it behind the event."""
     for a in actors:
         before = text[max(floor, a.start - 30):a.start].split()
         phrases = {" ".join(before[i:]) for i in range(max(0, len(before) - 3), len(before))}
         if {p[1:] if p[:1] in "وف" else p for p in phrases} & cue_set("responsibility_cues"):
             return a
+        after = text[a.end:a.end + 30].split()
+        if {" ".join(after[:n]) for n in (1, 2, 3)} & cue_set("behind_cues"):
+            return a                   # "اتهم الجيش الدعم السريع بالوقوف وراء الهجوم"
     return None
 
 
@@ -109,8 +115,10 @@ def _owns_the_weapon(text: str, actors: list[ActorMention]) -> ActorMention | No
 
 
 def claims_responsibility(text: str, clause: tuple[int, int]) -> bool:
-    """"وتبنت حركة الشباب التفجير": a clause that only says who did the event just told."""
-    return bool(word_forms(text[clause[0]:clause[1]]) & cue_set("responsibility_cues"))
+    """"وتبنت حركة الشباب التفجير", "إن الحركة تقف وراء الهجوم": a clause that only says who did the
+    event just told."""
+    span = text[clause[0]:clause[1]]
+    return bool(word_forms(span) & cue_set("responsibility_cues")) or any(c in span for c in cue_set("behind_cues"))
 
 
 def _head_of_coordination(text: str, before: list[ActorMention]) -> ActorMention:
