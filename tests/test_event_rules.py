@@ -106,3 +106,8 @@ def test_commentary_warnings_and_funerals_are_not_events(text):
 ])
 def test_a_match_is_not_a_battle(text):
     assert _events(text) == []
+
+
+def test_kama_is_no_negation():
+    text = "شنت طائرات التحالف غارات على مواقع في مدينة صعدة، كما قصفت مواقع في مدينة حرض صباح اليوم."
+    assert [t for t, _, _ in _events(text)] == ["Explosions/Remote violence", "Explosions/Remote violence"]

@@ -109,6 +109,8 @@ def test_bad_admin_file_is_a_clear_error(store, tmp_path):
     ("غارات على مدينة تعز", "Taiz", 1),
     # a region named by a compass point is a region of its own, not a frame around the country
     ("اشتباكات بين ميليشيات في غرب ليبيا", "Western Libya", 3),
+    # a place whose name looks like a preposition with the article ("العند")
+    ("غارات على قاعدة العند في محافظة لحج", "Al-Anad Air Base", 1),
     ("تقدمت القوات التركية في شمال سوريا", "Northern Syria", 3),
 ])
 def test_geocoder_frames_and_precision(gazetteer, text, name, precision):

@@ -45,6 +45,6 @@ def common_words() -> frozenset[str]:
                 out.add(w)
                 if w.startswith("ال") and len(w) > 3:
                     out.add(w[2:])
-                else:
+                elif len(w) > 3:            # "عند" is a preposition, "العند" a place (Al-Anad)
                     out.add("ال" + w)
     return frozenset(out)

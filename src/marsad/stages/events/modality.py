@@ -78,6 +78,8 @@ def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trig
         near = words_between(text, end, trigger.start) <= _WINDOW_WORDS
         in_clause = start >= clause[0]
         if kind == "negations":
+            if start > 0 and text[start - 1].isalpha():
+                continue                    # "كما", "لما", "بما": a clitic makes "ما" no negation
             if in_clause and words_between(text, end, trigger.start) <= 1 and text[start:end] in ("لم", "لن", "ما"):
                 return "denied" if text[start:end] != "لن" else "planned"
             continue
