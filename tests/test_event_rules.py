@@ -111,3 +111,8 @@ def test_a_match_is_not_a_battle(text):
 def test_kama_is_no_negation():
     text = "شنت طائرات التحالف غارات على مواقع في مدينة صعدة، كما قصفت مواقع في مدينة حرض صباح اليوم."
     assert [t for t, _, _ in _events(text)] == ["Explosions/Remote violence", "Explosions/Remote violence"]
+
+
+def test_still_is_no_negation():
+    text = "ما زالت الاشتباكات مستمرة بين الجيش وقوات الدعم السريع في مدينة الفاشر اليوم."
+    assert [t for t, _, _ in _events(text)] == ["Battles"]
