@@ -116,3 +116,9 @@ def test_kama_is_no_negation():
 def test_still_is_no_negation():
     text = "ما زالت الاشتباكات مستمرة بين الجيش وقوات الدعم السريع في مدينة الفاشر اليوم."
     assert [t for t, _, _ in _events(text)] == ["Battles"]
+
+
+def test_a_town_of_the_clause_beats_a_nearer_province():
+    (event,) = marsad.extract("اشتبكت القوات مع مسلحين في محافظة الأنبار قرب سوق مدينة الرمادي أمس.",
+                              published=DAY).events
+    assert event.location.name == "Ramadi"

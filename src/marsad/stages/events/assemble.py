@@ -105,11 +105,16 @@ def _distance(trigger: TriggerMention, place: PlaceMention) -> float:
     return 1.5 * (trigger.start - place.end) + 10
 
 
+_COARSE_PENALTY = 40       # characters
+
+
 def _place_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int],
                trigger: TriggerMention) -> PlaceMention | None:
     in_clause = _usable_places(ctx, clause)
     if in_clause:
-        return min(in_clause, key=lambda p: _distance(trigger, p))
+        # a town of the clause beats a province or region a little nearer ("جامعة الأنبار في مدينة الرمادي")
+        towns = any(p.precision == 1 for p in in_clause)
+        return min(in_clause, key=lambda p: _distance(trigger, p) + (_COARSE_PENALTY if towns and p.precision == 3 else 0))
     in_sentence = _usable_places(ctx, sentence)
     if in_sentence:
         return min(in_sentence, key=lambda p: abs(p.start - trigger.start))
