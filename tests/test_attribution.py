@@ -17,7 +17,14 @@ def test_a_spokesman_claims_for_his_body(gazetteer):
 def test_according_to_a_generic_source(gazetteer):
     (ev,) = _events("اندلعت اشتباكات عنيفة في مدينة تعز بين المقاومة الشعبية والحوثيين أمس بحسب مصادر محلية.",
                     gazetteer)
-    assert ev.modality == "claimed" and ev.claim_source.name == "local sources"
+    assert ev.modality == "reported" and ev.claim_source.name == "local sources"     # no side of the war
+
+
+def test_a_side_of_the_war_claims(gazetteer):
+    (ev,) = _events("قالت مصادر عسكرية إن الجيش استعاد السيطرة على بلدة الحزم في محافظة الجوف أمس.", gazetteer)
+    assert ev.modality == "claimed" and ev.claim_source.name == "military sources"
+    (ev,) = _events("قتل ثلاثة مدنيين في قصف على حي الروضة في تعز أمس، بحسب المرصد اليمني لحقوق الإنسان.", gazetteer)
+    assert ev.modality == "reported"
 
 
 def test_affiliated_to_is_not_attribution(gazetteer):

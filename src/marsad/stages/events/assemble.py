@@ -271,6 +271,17 @@ def _types(*actors: ActorMention | None) -> set[str]:
     return {a.actor.type for a in actors if a is not None}
 
 
+_NOT_PARTY_TYPES = {"monitor", "news_agency", "international_org", "civilians", "other"}
+
+
+def _party(src: Source) -> bool:
+    """A source that is a side of the conflict makes its report a claim; monitors, agencies, the UN,
+    medics, rescuers and witnesses only report."""
+    if src.actor is not None:
+        return src.actor.type not in _NOT_PARTY_TYPES
+    return src.name not in cue_set("reporting_sources")
+
+
 def _drone(t: TriggerMention, text: str, clause: tuple[int, int]) -> bool:
     """"مسيرة إسرائيلية" is an actor's name and a weapon: its strike is an event."""
     return t.trigger_id == "march" and _refine_type(t, text, clause, None)[0] != "Protests"
@@ -443,7 +454,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")
                 previous = None
                 continue
-            if mode == "reported" and src:
+            if mode == "reported" and src and _party(src):
                 mode = "claimed"
             if when and ctx.published and when > ctx.published + timedelta(days=1):
                 mode = "planned"
