@@ -74,6 +74,8 @@ def _vocab() -> _Vocab:
     | (?P<mon>(?:(?P<mpart>{_alt(parts)})\s+)?(?:شهر\s+)?(?P<mm>{month_name}){month_alt}
         (?:(?:\s+(?:عام\s+|سنه\s+)?(?P<my>\d{{4}}))|\s+(?P<mq>{qual_now})|(?<=\S)(?=\s|$)(?(mpart)|(?!)))
         (?:\s+(?P<mq2>{qual}))?)
+    | (?P<dmrel>(?P<drd>{day})\s+(?:من\s+)?(?:{month}\s+(?P<drq>{_alt(list(past_set | future_set) + current)})|هذا\s+{month}))
+    | (?P<same>(?:اليوم|الليله)\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+(?:اليوم|الليله))
     | (?P<mrel>(?:(?P<rpart>{_alt(parts)})\s+)?{month}\s+(?P<mrq>{_alt(list(past_set | future_set) + current)}))
     | (?P<wrel>{week}\s+(?P<wq>{_alt(list(past_set | future_set) + current)}))
     | (?P<ago>(?:قبل|منذ)\s+(?:(?P<an>\d+|{_alt(units)})\s+)?(?P<au>{_alt(period["days"] + period["weeks"] + period["years"])}))
@@ -119,6 +121,13 @@ def _hijri(day: int, month: int, year: int) -> date | None:
         g = Hijri(year, month, day).to_gregorian()
         return date(g.year, g.month, g.day)
     except (ValueError, OverflowError):
+        return None
+
+
+def _safe_day(first: date, day: int) -> date | None:
+    try:
+        return first.replace(day=day)
+    except ValueError:
         return None
 
 
@@ -168,6 +177,10 @@ def _resolve(m: re.Match[str], published: date | None, v: _Vocab) -> tuple[date 
         return (_infer_year(month, day, published, g("mq") or g("mq2"), v) if published else None), 3, True
     if published is None:
         return None, 1, True
+    if g("dmrel"):                       # "التاسع من الشهر الجاري"
+        q = g("drq")
+        shift = -1 if q in v.past else 1 if q in v.future else 0
+        return _safe_day(_month_start(published, shift), _day_number(g("drd"), v)), 1, True
     if g("mrel"):
         q = g("mrq")
         shift = -1 if q in v.past else 1 if q in v.future else 0
@@ -210,9 +223,14 @@ def _resolve(m: re.Match[str], published: date | None, v: _Vocab) -> tuple[date 
 def find_dates(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
     v = _vocab()
     out = []
+    last: DateMention | None = None
     for m in v.pattern.finditer(text, start, len(text) if end is None else end):
         before = text[max(0, m.start() - 12):m.start()].split()
         if before and (before[-1] in v.name_heads or before[-1][1:] in v.name_heads):
+            continue
+        if m.group("same"):             # "في اليوم نفسه": the day named last
+            if last is not None:
+                out.append(DateMention(m.start(), m.end(), last.value, last.precision, True))
             continue
         try:
             value, precision, relative = _resolve(m, published, v)
@@ -221,4 +239,6 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
         if value is None and not relative:
             continue
         out.append(DateMention(m.start(), m.end(), value, precision, relative))
+        if value is not None and precision == 1:
+            last = out[-1]
     return out
