@@ -122,3 +122,11 @@ def test_a_town_of_the_clause_beats_a_nearer_province():
     (event,) = marsad.extract("اشتبكت القوات مع مسلحين في محافظة الأنبار قرب سوق مدينة الرمادي أمس.",
                               published=DAY).events
     assert event.location.name == "Ramadi"
+
+
+def test_a_headline_adds_no_event_of_its_own():
+    text = ("مقتل خمسة بقصف على مخيم للنازحين قرب الفاشر\n\n"
+            "قتل خمسة نازحين بينهم طفلان صباح اليوم في قصف مدفعي استهدف مخيم أبو شوك شمال مدينة الفاشر. "
+            "وقال شهود إن القذائف سقطت على خيام الأسر. وأضافوا أن فرق الإسعاف نقلت الجرحى إلى المستشفى.")
+    events = _events(text)
+    assert len(events) == 1 and events[0][2] == 5

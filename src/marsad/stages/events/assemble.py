@@ -377,13 +377,29 @@ def _one_event_per_place(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) in chosen]
 
 
+def _headline(ctx: Context) -> tuple[int, int] | None:
+    """A short first line with no final stop, before a body of several sentences: a headline."""
+    if len(ctx.sentences) < 3:
+        return None
+    first = ctx.sentences[0][0]
+    line = ctx.text[first[0]:first[1]].strip()
+    alone = "\n" in ctx.text[first[1]:ctx.sentences[1][0][0] + 1] or ctx.text[first[1]:].startswith("\n")
+    if alone and line and line[-1] not in ".!؟?:،" and len(line.split()) <= 16:
+        return first
+    return None
+
+
 def extract_events(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
     ranked = _armed_by_count(ctx)
     told: set[tuple[int, int]] = set()          # sentences that already have an event
     speaker: Source | None = None
     carried: tuple[date | None, int] | None = None
+    headline = _headline(ctx)
     for sentence, clauses in ctx.sentences:
+        if sentence == headline:
+            ctx.log("skipped the headline: its events are told in the article below it")
+            continue
         if ctx.text[max(0, sentence[0] - 2):sentence[0]].count("\n"):
             speaker, carried = None, None          # a new paragraph
         previous: Draft | None = None
