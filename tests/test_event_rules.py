@@ -130,3 +130,13 @@ def test_a_headline_adds_no_event_of_its_own():
             "وقال شهود إن القذائف سقطت على خيام الأسر. وأضافوا أن فرق الإسعاف نقلت الجرحى إلى المستشفى.")
     events = _events(text)
     assert len(events) == 1 and events[0][2] == 5
+
+
+def test_burning_tyres_make_a_protest_a_riot():
+    text = "قطع محتجون غاضبون الطريق الساحلي في مدينة مصراتة أمس وأشعلوا الإطارات احتجاجا على انقطاع الكهرباء."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Riots", "Violent demonstration")]
+
+
+def test_killing_while_burning_homes_is_an_attack():
+    text = "أحرق مسلحون منازل في قرية قريبة من مدينة موبتي أمس وقتلوا 12 من سكانها."
+    assert [(t, s, d) for t, s, d in _events(text)] == [("Violence against civilians", "Attack", 12)]

@@ -228,10 +228,13 @@ def _toll_of_the_event_told(trigger: TriggerMention, previous: Draft | None, tex
     if previous is None:
         return True
     previous.fatalities = max(previous.fatalities, fatalities(text, clause[0], clause[1], numbers))
-    if previous.event_type == "Battles" and previous.sub_event_type == "Armed clash":
-        event_type, sub = _refine_type(trigger, text, clause, previous.actor1)
-        if event_type == "Violence against civilians":
-            previous.event_type, previous.sub_event_type, previous.civilians = event_type, sub, True
+    event_type, sub = _refine_type(trigger, text, clause, previous.actor1)
+    if previous.event_type == "Battles" and previous.sub_event_type == "Armed clash" \
+            and event_type == "Violence against civilians":
+        previous.event_type, previous.sub_event_type, previous.civilians = event_type, sub, True
+    elif previous.event_type == "Strategic developments" and previous.fatalities:
+        # "أحرقوا المنازل وقتلوا 12": the killing makes it an attack
+        previous.event_type, previous.sub_event_type = "Violence against civilians", "Attack"
     return True
 
 
@@ -416,8 +419,10 @@ def extract_events(ctx: Context) -> list[Draft]:
                                               notes=[*previous.notes, "place added by coordination"]))
                 continue
             trigger = max(triggers, key=lambda t: (t.weight, t.is_verb, -t.start))
-            if trigger.trigger_id == "arrest":       # arrests at a protest: a protest with intervention
+            if trigger.trigger_id in ("arrest", "mob"):   # arrests at a protest, angry protesters: a protest
                 trigger = next((t for t in triggers if t.event_type == "Protests"), trigger)
+            if trigger.event_type == "Strategic developments":     # killing while looting or burning homes
+                trigger = next((t for t in triggers if t.trigger_id == "killing"), trigger)
             inherited = _inherited(trigger, drafts, sentence, ctx.text)
             if trigger.trigger_id == "target" and inherited is None and \
                     _refine_type(trigger, ctx.text, clause, None)[0] == trigger.event_type:
