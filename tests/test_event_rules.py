@@ -140,3 +140,9 @@ def test_burning_tyres_make_a_protest_a_riot():
 def test_killing_while_burning_homes_is_an_attack():
     text = "أحرق مسلحون منازل في قرية قريبة من مدينة موبتي أمس وقتلوا 12 من سكانها."
     assert [(t, s, d) for t, s, d in _events(text)] == [("Violence against civilians", "Attack", 12)]
+
+
+def test_an_unnamed_force_breaking_up_a_protest_is_the_police():
+    (event,) = marsad.extract("فرقت قوات مكافحة الشغب بالغاز المسيل للدموع مظاهرة في وسط مدينة أم درمان اليوم.",
+                              published=DAY).events
+    assert event.sub_event_type == "Protest with intervention" and event.actor2.name == "Police Forces of Sudan"

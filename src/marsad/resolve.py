@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from marsad.mentions import ActorMention, PlaceMention
 from marsad.model import ActorRef, Event, Evidence, Location
-from marsad.stages.actors import acting_body
+from marsad.stages.actors import acting_body, police_forces
 from marsad.stages.events.assemble import Draft
 from marsad.stages.events.modality import Source
 
@@ -47,6 +47,14 @@ def _confidence(d: Draft) -> float:
     return min(c, 0.95)
 
 
+_INTERVENTIONS = {"Protest with intervention", "Excessive force against protesters"}
+
+
+def _police_of(country_code: str) -> ActorRef | None:
+    info = police_forces(country_code)
+    return ActorRef(info.name, "", info.id, info.type, info.state_aligned, info.country) if info else None
+
+
 _UNARMED_VICTIMS = {"Violence against civilians", "Arrests", "Looting/property destruction"}
 _CROWD_TYPES = {"protesters", "rioters"}
 
@@ -68,6 +76,8 @@ def _roles(d: Draft, raw: str, raw_span: RawSpan) -> tuple[ActorRef | None, Acto
             actor1 = ActorRef(f"{crowd} ({country})" if country else crowd, actor1.text, None, crowd.lower())
         if actor1 is None and country:
             actor1 = ActorRef(f"{crowd} ({country})", "", None, crowd.lower())
+        if actor2 is None and d.sub_event_type in _INTERVENTIONS and d.place.place.country_code:
+            actor2 = _police_of(d.place.place.country_code)   # an unnamed force that broke it up
     civilians_victim = actor2 is None and (d.event_type == "Violence against civilians" or d.sub_event_type in
                                            _UNARMED_VICTIMS or (d.civilians and d.event_type == "Explosions/Remote violence"))
     if civilians_victim:

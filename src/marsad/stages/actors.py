@@ -37,6 +37,13 @@ def _by_name() -> dict[str, ActorInfo]:
     return {info.name: info for info in actor_index().values()}
 
 
+def police_forces(country_code: str) -> ActorInfo | None:
+    """The police of a country ("Police Forces of Sudan"), where we know them."""
+    return next((i for i in actor_index().values()
+                 if i.country == country_code and i.type == "state_forces" and i.name.startswith("Police Forces of")),
+                None)
+
+
 @cache
 def forces_by_adjective() -> dict[str, ActorInfo]:
     """"إسرائيلية", "الأمريكي" -> the country's army, for every demonym of our country list with and
