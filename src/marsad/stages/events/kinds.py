@@ -1,0 +1,127 @@
+"""Which event a trigger makes: upgrades by the words of its clause, attempts, sums over a period,
+commentary, matches, funerals, and one event per sentence, place and day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.mentions import ActorMention, NumberMention, TriggerMention
+from marsad.stages.actors import acting_body, governing_groups
+from marsad.stages.events.cues import cue_set, word_forms
+from marsad.stages.events.draft import ARMED, Draft
+from marsad.stages.events.fatalities import fatalities
+
+
+def refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
+                 actor1: ActorMention | None) -> tuple[str, str]:
+    event_type, sub = t.event_type, t.sub_event_type
+    clause_text = text[clause[0]:clause[1]]
+    words = word_forms(clause_text)
+    for trigger_words, up_type, up_sub in t.upgrades:
+        if any((w in words) if " " not in w else (w in clause_text) for w in trigger_words):
+            event_type, sub = up_type, up_sub
+            break
+    state = actor1 is None or actor1.actor.type in ("state_forces", "external_forces") or actor1.actor.state_aligned
+    if t.trigger_id == "territory":
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+    if sub == "Arrests" and not state and actor1 is not None and actor1.actor.type in ARMED \
+            and acting_body(actor1.actor).id not in governing_groups():
+        event_type, sub = "Violence against civilians", "Abduction/forced disappearance"   # authorities arrest
+    return event_type, sub
+
+
+def describes_incident(text: str, t: TriggerMention) -> bool:
+    """Territory words describe a state ("التي يسيطر عليها", "سيطرة التنظيم") unless a past verb
+    or an accomplishment ("تمكنت من السيطرة") makes them an incident."""
+    before = text[max(0, t.start - 40):t.start].split()[-4:]
+    if any(w in cue_set("background_markers") for w in before[-3:]):
+        return False
+    if t.trigger_id != "territory":
+        return True
+    if t.tense == "present":
+        return False
+    if t.tense == "past":
+        return not (before and before[-1] in cue_set("state_markers"))
+    return any(w in cue_set("accomplishment") or w[1:] in cue_set("accomplishment") for w in before)
+
+
+def mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
+    return bool(word_forms(text[clause[0]:clause[1]]) & cue_set("civilian_nouns"))
+
+
+def aggregate(text: str, clause: tuple[int, int]) -> bool:
+    """"منذ بداية الحرب", "خلال عام 2023": a toll or fighting summed over a period, not one incident
+    ("للمرة الأولى منذ بداية الحرب" compares an incident with that period; territory held "منذ عام
+    2014" is the background of a capture, handled by the caller)."""
+    span = text[clause[0]:clause[1]]
+    return any(m in span for m in cue_set("aggregate_markers")) and \
+        not any(m in span for m in cue_set("since_comparisons"))
+
+
+def mourning(text: str, sentence: tuple[int, int]) -> bool:
+    return bool(word_forms(text[sentence[0]:sentence[1]]) & cue_set("funeral_words"))
+
+
+def toll_of_the_event_told(trigger: TriggerMention, previous: Draft | None, text: str,
+                            clause: tuple[int, int], numbers: list[NumberMention]) -> bool:
+    """"هاجموا البلدة وقتلوا 30 مدنيا": a killing after the sentence's event is its toll, and makes a
+    battle an attack on civilians when the dead are civilians."""
+    if trigger.trigger_id != "killing":
+        return False
+    if previous is None:
+        return True
+    previous.fatalities = max(previous.fatalities, fatalities(text, clause[0], clause[1], numbers))
+    event_type, sub = refine_type(trigger, text, clause, previous.actor1)
+    if previous.event_type == "Battles" and previous.sub_event_type == "Armed clash" \
+            and event_type == "Violence against civilians":
+        previous.event_type, previous.sub_event_type, previous.civilians = event_type, sub, True
+    elif previous.event_type == "Strategic developments" and previous.fatalities:
+        # "أحرقوا المنازل وقتلوا 12": the killing makes it an attack
+        previous.event_type, previous.sub_event_type = "Violence against civilians", "Attack"
+    return True
+
+
+VIOLENT_EVEN_AT_A_MATCH = {"killing", "ied", "suicide", "grenade", "chemical"}
+
+
+def sports(text: str, sentence: tuple[int, int]) -> bool:
+    """A sentence about a match: its "مواجهة", "هجوم" and "احتجاج" are no fighting or protest; only
+    killings and explosions there are events."""
+    return bool(word_forms(text[sentence[0]:sentence[1]]) & cue_set("sports_words"))
+
+
+OUTCOMES = {"looting", "arrest", "abduction"}      # when only tried, these did not happen
+
+
+def attempted(text: str, trigger: TriggerMention, clause: tuple[int, int]) -> bool:
+    """"حاول التنظيم هدم القبور", "في محاولة للسيطرة": the trigger names what was tried."""
+    before = text[max(clause[0], trigger.start - 30):trigger.start].split()[-3:]
+    return bool(word_forms(" ".join(before)) & cue_set("attempt_words"))
+
+
+def drone(t: TriggerMention, text: str, clause: tuple[int, int]) -> bool:
+    """"مسيرة إسرائيلية" is an actor's name and a weapon: its strike is an event."""
+    return t.trigger_id == "march" and refine_type(t, text, clause, None)[0] != "Protests"
+
+
+def one_event_per_place(drafts: list[Draft]) -> list[Draft]:
+    """One sentence, one place, one day: one event, of the higher type ("اعتقلت الشرطة متظاهرين في
+    الاحتجاج" is a protest with intervention, not an arrest beside a protest); its toll the highest."""
+    kept: dict[tuple[Any, ...], Draft] = {}
+    for d in drafts:
+        key = (d.sentence, d.place.place.name, d.date, d.modality)
+        other = kept.get(key)
+        if other is None:
+            kept[key] = d
+            continue
+        if {other.event_type, d.event_type} == {"Protests", "Strategic developments"}:
+            protest = other if other.event_type == "Protests" else d
+            protest.sub_event_type = "Protest with intervention"
+            kept[key] = protest
+        elif d.trigger.weight > other.trigger.weight:        # the triggers' weights are ACLED's precedence
+            d.fatalities = max(d.fatalities, other.fatalities)
+            kept[key] = d
+        else:
+            other.fatalities = max(d.fatalities, other.fatalities)
+    chosen = {id(d) for d in kept.values()}
+    return [d for d in drafts if id(d) in chosen]
