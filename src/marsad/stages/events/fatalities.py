@@ -42,10 +42,10 @@ def _kind_before(text: str, n: NumberMention, deaths: list[tuple[int, int, str]]
     return kind if words_between(text, end, n.start) <= _BEFORE_WORDS else None
 
 
-def _one_person_after(text: str, end: int) -> bool:
-    """"قتل ناشط", "فقتلوا مزارعا": a death word followed by one person."""
+def _persons_after(text: str, end: int, kind: str) -> bool:
+    """"قتل ناشط", "فقتلوا مزارعا", "قتل عنصران": a death word followed by one or two people."""
     following = text[end:end + 30].split()
-    return bool(following) and following[0].strip("،,.") in cue_set("single_persons")
+    return bool(following) and following[0].strip("،,.") in cue_set(kind)
 
 
 def _total(text: str, counts: list[NumberMention]) -> int:
@@ -82,8 +82,8 @@ def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) ->
     if counts:
         return _total(text, counts)
     words = {text[s:e] for s, e, _ in deaths}
-    if words & cue_set("dual_deaths"):
+    if words & cue_set("dual_deaths") or any(_persons_after(text, e, "dual_persons") for _, e, _ in deaths):
         return 2
-    if words <= cue_set("single_deaths") or any(_one_person_after(text, e) for _, e, _ in deaths):
+    if words <= cue_set("single_deaths") or any(_persons_after(text, e, "single_persons") for _, e, _ in deaths):
         return 1
     return 3            # "سقط قتلى": deaths with no number -> "several"
