@@ -141,3 +141,14 @@ def test_datelines_and_outlets_are_not_event_places(gazetteer, text, frame):
 def test_a_verbs_future_prefix_never_opens_a_place_name(gazetteer):
     text = normalize("وأفادت قناة سكاي نيوز عربية بأن الغارات استهدفت مواقع قرب مدينة الضالع").text
     assert [p.place.name for p in find_places(text, gazetteer) if p.frame != "demonym"] == ["Al-Dhale"]
+
+
+@pytest.mark.parametrize(("text", "name", "precision"), [
+    ("قصفت الطائرات قرية زيزفونيا في محافظة إدلب", "Idlib", 3),       # a province stands for the village
+    ("قصفت الطائرات قرية زيزفونيا قرب مدينة سراقب", "Saraqib", 2),     # a town near it
+])
+def test_a_village_we_do_not_know_falls_back_to_the_unit_named_near_it(gazetteer, text, name, precision):
+    norm = normalize(text).text
+    (village,) = [p for p in find_places(norm, gazetteer) if p.frame == "unknown"]
+    assert norm[village.start:village.end] == "زيزفونيا"
+    assert (village.place.name, village.precision) == (name, precision)

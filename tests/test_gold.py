@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from marsad.cli import main
 from marsad.output import document_schema
 
-PINNED_DEV = {"f1": 0.57, "any_type_f1": 0.64}
+PINNED_DEV = {"f1": 0.58, "any_type_f1": 0.65}
 PINNED_SEED_MATCHED = 6
 PINNED_HELDOUT = {"f1": 0.76, "any_type_f1": 0.85}
 

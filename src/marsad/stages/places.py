@@ -167,6 +167,8 @@ def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
             frame, word, frame_start = inner[0], inner[1], m.word_start
             rest_start = m.start + len(inner[1]) + 1
             rest = [p.id for p in gazetteer.candidates(text[rest_start:m.end])]
+            if frame == "admin":          # "محافظة إدلب" names the governorate, not the city of that name
+                rest = list(m.payloads)
             if rest:
                 m = Match(rest_start, m.end, rest_start, text[rest_start:m.end], tuple(rest))
         if m.key in cues["place_frames_exact"] | cues["place_frames_admin"] | cues["place_frames_near"]:
@@ -224,8 +226,8 @@ FALLBACK_WINDOW = 160
 
 
 def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMention]:
-    """"بلدة X" where X is in no gazetteer: located at the admin unit or city named around it,
-    with precision 2, keeping the article's words."""
+    """"بلدة X" where X is in no gazetteer: located at the city (precision 2) or province (precision 3)
+    named around it, keeping the article's words."""
     cues = _cues()
     covered = sorted((p.frame_start, p.end) for p in known)
     covered_starts = [c[0] for c in covered]
@@ -254,7 +256,8 @@ def unknown_framed_places(text: str, known: list[PlaceMention]) -> list[PlaceMen
         if not near:
             continue
         anchor = min(near, key=lambda a: abs(a.start - name_start))
-        out.append(PlaceMention(name_start, end, m.start(), anchor.place, 2, "unknown",
+        precision = 3 if anchor.precision == 3 else 2     # a province stands for it, or a town
+        out.append(PlaceMention(name_start, end, m.start(), anchor.place, precision, "unknown",
                                 f"not in the gazetteer: placed at {anchor.place.name}, named nearby"))
     return out
 

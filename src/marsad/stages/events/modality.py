@@ -63,8 +63,8 @@ def _commentary(text: str, sentence: tuple[int, int], trigger: TriggerMention) -
     """An event noun under a verb of analysis or warning ("يرى محللون أن سقوط الرمادي"), or made generic
     ("أي هجوم على الحديدة"): commentary, not a report."""
     words = text[max(sentence[0], trigger.start - 12):trigger.start].split()
-    if words and words[-1] in cue_set("generic_determiners"):
-        return True
+    if words and (words[-1] in cue_set("generic_determiners") or word_forms(words[-1]) & cue_set("prevention_words")):
+        return True                         # "أي هجوم", "لتجنب معركة"
     return bool(word_forms(text[sentence[0]:trigger.start]) & cue_set("analysis_verbs"))
 
 
