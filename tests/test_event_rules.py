@@ -148,3 +148,11 @@ def test_an_unnamed_force_breaking_up_a_protest_is_the_police():
     (event,) = marsad.extract("فرقت قوات مكافحة الشغب بالغاز المسيل للدموع مظاهرة في وسط مدينة أم درمان اليوم.",
                               published=DAY).events
     assert event.sub_event_type == "Protest with intervention" and event.actor2.name == "Police Forces of Sudan"
+
+
+def test_a_denial_ends_where_the_denier_tells_what_happened():
+    text = ("نفت قوات الدعم السريع اتهامات بقتل مدنيين في بلدة الحصاحيصا، وقالت إن قواتها اشتبكت أمس "
+            "مع مسلحين تابعين للجيش في البلدة.")
+    events = [(e.event_type, e.modality) for e in marsad.extract(text, published=DAY).events]
+    assert ("Battles", "claimed") in events
+    assert all(m == "denied" for t, m in events if t == "Violence against civilians")

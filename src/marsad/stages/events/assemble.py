@@ -170,7 +170,8 @@ def extract_events(ctx: Context) -> list[Draft]:
                 actor1 = actor1 or inherited.actor1
             if trigger.trigger_id == "territory" and attempted(ctx.text, trigger, clause):
                 event_type, sub = "Battles", "Armed clash"          # a capture only tried is a battle
-            if (event_type, sub) == ("Battles", "Armed clash") and "civilians" in types_of(actor1, actor2):
+            if (event_type, sub) == ("Battles", "Armed clash") and "civilians" in types_of(
+                    *(a for a in (actor1, actor2) if a is not None and inside(a, clause))):
                 event_type, sub = "Riots", "Mob violence"      # residents fighting an armed group
             if actor2 is None and event_type == "Battles":
                 actor2 = main_opponent(ranked, actor1)

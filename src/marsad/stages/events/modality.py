@@ -59,6 +59,13 @@ def _really_conditional(text: str, start: int, end: int) -> bool:
     return bool(following) and following[0][:1] in ("ي", "ت", "ن", "ا")
 
 
+def _counterclaim(text: str, start: int, end: int) -> bool:
+    """"نفت القوات ... وقالت إن قواتها اشتبكت": after a new statement or a "but", the denial is over."""
+    between = word_forms(text[start:end])
+    return bool(between & cue_set("counterclaim_words")) or bool(
+        find_cues(text, start, end, "attribution_verbs", "attribution_participles"))
+
+
 def _commentary(text: str, sentence: tuple[int, int], trigger: TriggerMention) -> bool:
     """An event noun under a verb of analysis or warning ("يرى محللون أن سقوط الرمادي"), or made generic
     ("أي هجوم على الحديدة"): commentary, not a report."""
@@ -85,7 +92,8 @@ def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trig
             if in_clause and words_between(text, end, trigger.start) <= 1 and text[start:end] in ("لم", "لن", "ما"):
                 return "denied" if text[start:end] != "لن" else "planned"
             continue
-        if kind == "denied" and words_between(text, end, trigger.start) <= _DENIAL_SCOPE_WORDS:
+        if kind == "denied" and words_between(text, end, trigger.start) <= _DENIAL_SCOPE_WORDS \
+                and not _counterclaim(text, end, trigger.start):
             return "denied"
         if kind == "hypothetical" and in_clause and near and _really_conditional(text, start, end):
             return "hypothetical"
