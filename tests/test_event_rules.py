@@ -156,3 +156,8 @@ def test_a_denial_ends_where_the_denier_tells_what_happened():
     events = [(e.event_type, e.modality) for e in marsad.extract(text, published=DAY).events]
     assert ("Battles", "claimed") in events
     assert all(m == "denied" for t, m in events if t == "Violence against civilians")
+
+
+def test_stone_throwing_confrontations_are_riots():
+    text = "اندلعت مواجهات رشق خلالها الشبان الجنود بالحجارة عند مدخل بلدة سلواد مساء أمس."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Riots", "Violent demonstration")]
