@@ -161,3 +161,10 @@ def test_a_denial_ends_where_the_denier_tells_what_happened():
 def test_stone_throwing_confrontations_are_riots():
     text = "اندلعت مواجهات رشق خلالها الشبان الجنود بالحجارة عند مدخل بلدة سلواد مساء أمس."
     assert [(t, s) for t, s, _ in _events(text)] == [("Riots", "Violent demonstration")]
+
+
+def test_a_link_to_another_story_inside_a_page_adds_no_event():
+    text = ("قصفت مدفعية الجيش مواقع المسلحين في بلدة القريتين صباح اليوم.\n"
+            "اقرأ أيضا: مقتل عشرة جنود في هجوم على حاجز قرب مدينة تدمر\n"
+            "وقالت مصادر محلية إن القصف استمر ساعتين.")
+    assert [t for t, _, _ in _events(text)] == ["Explosions/Remote violence"]

@@ -86,6 +86,13 @@ def _outcome_clause(text: str, clause: tuple[int, int]) -> bool:
     return head.split(" ")[0] in markers or head in markers
 
 
+def _links_elsewhere(text: str, sentence: tuple[int, int]) -> bool:
+    """"اقرأ أيضا: ..." inside a page: the headline of another story."""
+    line_start = text.rfind("\n", 0, sentence[0]) + 1
+    opening = " ".join(text[line_start:line_start + 40].replace(":", " ").split()[:3])
+    return any(opening.startswith(c) for c in cue_set("related_links"))
+
+
 def _headline(ctx: Context) -> tuple[int, int] | None:
     """A short first line with no final stop, before a body of several sentences: a headline."""
     if len(ctx.sentences) < 3:
@@ -108,6 +115,9 @@ def extract_events(ctx: Context) -> list[Draft]:
     for sentence, clauses in ctx.sentences:
         if sentence == headline:
             ctx.log("skipped the headline: its events are told in the article below it")
+            continue
+        if _links_elsewhere(ctx.text, sentence):
+            ctx.log("skipped a link to another story")
             continue
         if ctx.text[max(0, sentence[0] - 2):sentence[0]].count("\n"):
             speaker, carried = None, None          # a new paragraph
