@@ -66,16 +66,15 @@ def _roles(d: Draft, raw: str, raw_span: RawSpan) -> tuple[ActorRef | None, Acto
     country = d.place.place.country
     if d.event_type in _CROWDS:
         crowd = _CROWDS[d.event_type]
+        crowd_name = f"{crowd} ({country})" if country else crowd
         if actor2 is not None and actor2.actor_type == "civilians":      # "خرج الأهالي": the crowd itself
             actor2 = None
-        if actor1 is not None and actor1.actor_type == "civilians":
-            actor1 = ActorRef(f"{crowd} ({country})" if country else crowd, actor1.text, None, crowd.lower())
-        if actor1 is not None and actor1.actor_type not in _CROWD_TYPES:
-            actor1, actor2 = None, actor2 or actor1
-        if actor1 is not None and not actor1.name.startswith(crowd):       # protesters who rioted
-            actor1 = ActorRef(f"{crowd} ({country})" if country else crowd, actor1.text, None, crowd.lower())
+        if actor1 is not None and actor1.actor_type not in _CROWD_TYPES | {"civilians"}:
+            actor1, actor2 = None, actor2 or actor1                    # a force there is acted upon
+        if actor1 is not None and (actor1.actor_type == "civilians" or not actor1.name.startswith(crowd)):
+            actor1 = ActorRef(crowd_name, actor1.text, None, crowd.lower())   # residents, protesters who rioted
         if actor1 is None and country:
-            actor1 = ActorRef(f"{crowd} ({country})", "", None, crowd.lower())
+            actor1 = ActorRef(crowd_name, "", None, crowd.lower())
         if actor2 is None and d.sub_event_type in _INTERVENTIONS and d.place.place.country_code:
             actor2 = _police_of(d.place.place.country_code)   # an unnamed force that broke it up
     civilians_victim = actor2 is None and (d.event_type == "Violence against civilians" or d.sub_event_type in

@@ -37,6 +37,7 @@ def _by_name() -> dict[str, ActorInfo]:
     return {info.name: info for info in actor_index().values()}
 
 
+@cache
 def police_forces(country_code: str) -> ActorInfo | None:
     """The police of a country ("Police Forces of Sudan"), where we know them."""
     return next((i for i in actor_index().values()
@@ -54,11 +55,10 @@ def forces_by_adjective() -> dict[str, ActorInfo]:
         if place.get("kind") != "country":
             continue
         info = names.get(f"Military Forces of {place['name']}") or names.get(f"Military Forces of the {place['name']}")
-        for word in place.get("demonyms_ar") or []:
-            word = normalize_string(word)
-            for form in (word, word[2:] if word.startswith("ال") else word):
-                if info:
-                    out[form] = info
+        if info is None:
+            continue
+        for word in map(normalize_string, place.get("demonyms_ar") or []):
+            out[word] = out[word.removeprefix("ال")] = info
     return out
 
 

@@ -18,6 +18,10 @@ EVENT_COLUMNS = (
     "claim_source_text", "evidence", "evidence_start", "evidence_end", "confidence", "summary", "incident_id")
 
 
+_BATCH_LOST = ("free disk space or make it writable, then run again: nothing of this batch was stored, "
+               "earlier batches are kept")
+
+
 class StoreError(MarsadError):
     """The database cannot be opened or written."""
 
@@ -98,15 +102,13 @@ class Store:
         except BaseException as exc:
             self._rollback()
             if self.is_write_failure(exc):
-                raise StoreError(f"{self.label}: cannot write ({exc}) — free disk space or make it writable, then "
-                                 "run again: nothing of this batch was stored, earlier batches are kept") from exc
+                raise StoreError(f"{self.label}: cannot write ({exc}) — {_BATCH_LOST}") from exc
             raise
         try:
             self.execute("COMMIT")
         except Exception as exc:
             self._rollback()
-            raise StoreError(f"{self.label}: could not commit ({exc}) — free disk space or make it writable, then run "
-                             "again: nothing of this batch was stored, earlier batches are kept") from exc
+            raise StoreError(f"{self.label}: could not commit ({exc}) — {_BATCH_LOST}") from exc
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

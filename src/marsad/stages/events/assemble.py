@@ -122,11 +122,12 @@ def extract_events(ctx: Context) -> list[Draft]:
         if ctx.text[max(0, sentence[0] - 2):sentence[0]].count("\n"):
             speaker, carried = None, None          # a new paragraph
         previous: Draft | None = None
+        at_a_match, at_a_funeral = sports(ctx.text, sentence), mourning(ctx.text, sentence)
         for clause in clauses:
             triggers = [t for t in ctx.within("triggers", clause) if describes_incident(ctx.text, t)
                         and (not in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or drone(t, ctx.text, clause))
                         and not (t.trigger_id in OUTCOMES and attempted(ctx.text, t, clause))
-                        and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not sports(ctx.text, sentence))]
+                        and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not at_a_match)]
             if not triggers:
                 extra = coordinated(ctx.text, usable_places(ctx, clause))
                 if previous and extra and continuation(ctx.text, clause, extra[0]):
@@ -152,7 +153,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             if sentence in told and toll_of_the_event_told(trigger, previous, ctx.text, clause,
                                                              ctx.within("numbers", clause)):
                 continue        # "قتل" beside another event of the sentence is its toll, not a new event
-            if trigger.event_type != "Protests" and mourning(ctx.text, sentence):
+            if trigger.event_type != "Protests" and at_a_funeral:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a funeral tells of an earlier death")
                 continue
             if trigger.trigger_id != "territory" and aggregate(ctx.text, clause):

@@ -65,6 +65,11 @@ def word_forms(text: str) -> set[str]:
     return out
 
 
+def has_cue_word(text: str, span: tuple[int, int], name: str) -> bool:
+    """Whether a word of the span, with or without its leading clitic, is in the cue list `name`."""
+    return bool(word_forms(text[span[0]:span[1]]) & cue_set(name))
+
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 

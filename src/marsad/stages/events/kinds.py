@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.mentions import ActorMention, NumberMention, TriggerMention
 from marsad.stages.actors import acting_body, governing_groups
-from marsad.stages.events.cues import cue_set, word_forms
+from marsad.stages.events.cues import cue_set, has_cue_word, word_forms
 from marsad.stages.events.draft import ARMED, Draft
 from marsad.stages.events.fatalities import fatalities
 
@@ -46,7 +46,7 @@ def describes_incident(text: str, t: TriggerMention) -> bool:
 
 
 def mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
-    return bool(word_forms(text[clause[0]:clause[1]]) & cue_set("civilian_nouns"))
+    return has_cue_word(text, clause, "civilian_nouns")
 
 
 def aggregate(text: str, clause: tuple[int, int]) -> bool:
@@ -59,7 +59,7 @@ def aggregate(text: str, clause: tuple[int, int]) -> bool:
 
 
 def mourning(text: str, sentence: tuple[int, int]) -> bool:
-    return bool(word_forms(text[sentence[0]:sentence[1]]) & cue_set("funeral_words"))
+    return has_cue_word(text, sentence, "funeral_words")
 
 
 def toll_of_the_event_told(trigger: TriggerMention, previous: Draft | None, text: str,
@@ -87,7 +87,7 @@ VIOLENT_EVEN_AT_A_MATCH = {"killing", "ied", "suicide", "grenade", "chemical"}
 def sports(text: str, sentence: tuple[int, int]) -> bool:
     """A sentence about a match: its "مواجهة", "هجوم" and "احتجاج" are no fighting or protest; only
     killings and explosions there are events."""
-    return bool(word_forms(text[sentence[0]:sentence[1]]) & cue_set("sports_words"))
+    return has_cue_word(text, sentence, "sports_words")
 
 
 OUTCOMES = {"looting", "arrest", "abduction"}      # when only tried, these did not happen

@@ -87,7 +87,7 @@ def modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], trig
         if kind == "negations":
             if start > 0 and text[start - 1].isalpha():
                 continue                    # "كما", "لما", "بما": a clitic makes "ما" no negation
-            if text[end:end + 8].split()[:1] and text[end:end + 8].split()[0] in cue_set("still_verbs"):
+            if set(text[end:end + 8].split()[:1]) & cue_set("still_verbs"):
                 continue                    # "ما زالت الاشتباكات": still going on
             if in_clause and words_between(text, end, trigger.start) <= 1 and text[start:end] in ("لم", "لن", "ما"):
                 return "denied" if text[start:end] != "لن" else "planned"

@@ -38,15 +38,13 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
     if acting is None and speaker is not None and speaker.actor.type not in NOT_PARTIES \
             and trigger.trigger_id != "disrupted" and _own_forces_act(text, clause, trigger):
         acting = speaker
+    if acting is None:             # "مسيرة إسرائيلية" is both the weapon and who used it
+        acting = next((a for a in in_clause if a.start <= trigger.start and trigger.end <= a.end), None)
     if acting is not None:
         others = [a for a in in_clause if a.actor.id != acting.actor.id and a.actor.type != "civilians"]
         return acting, (others[0] if others else None)
     agent: ActorMention | None = None
     patient: ActorMention | None = None
-    holding = next((a for a in in_clause if a.start <= trigger.start and trigger.end <= a.end), None)
-    if holding is not None:        # "مسيرة إسرائيلية" is both the weapon and who used it
-        others = [a for a in in_clause if a.actor.id != holding.actor.id and a.actor.type != "civilians"]
-        return holding, (others[0] if others else None)
     for a in in_clause:
         if _marked(text, a, clause[0], "between_markers"):
             later = [b for b in in_clause if b.start > a.end and b.actor.id != a.actor.id]
