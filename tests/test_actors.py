@@ -83,6 +83,14 @@ def test_a_countrys_own_label_wins_over_a_name_used_everywhere():
     # who claims responsibility acted
     ("انفجرت عبوة ناسفة بقافلة للجيش الصومالي قرب مدينة أفجوي صباح اليوم، وتبنت حركة الشباب التفجير.", "2022-02-10",
      "Al Shabaab", "Military Forces of Somalia"),
+    # forces loyal to a government are its army; a ل after an attack noun names whose attack it was
+    ("قالت القوات التابعة للحكومة السودانية إنها استعادت السيطرة على بلدة أم روابة أمس.", "2023-09-20",
+     "Military Forces of Sudan", None),
+    ("قتل سبعة من مقاتلي حركة الشباب في هجوم للجيش الصومالي على قرية قرب مدينة جوهر أمس.", "2021-08-03",
+     "Military Forces of Somalia", "Al Shabaab"),
+    # "القاعدة" after a base was named is that base, not al-Qaeda
+    ("شنت طائرات التحالف غارات على قاعدة العند الجوية ومخازن سلاح قرب القاعدة أمس.", "2015-08-02",
+     "Saudi-led Coalition", None),
 ])
 def test_who_acted(gazetteer, text, published, actor1, actor2):
     from datetime import date

@@ -168,3 +168,42 @@ def test_a_link_to_another_story_inside_a_page_adds_no_event():
             "اقرأ أيضا: مقتل عشرة جنود في هجوم على حاجز قرب مدينة تدمر\n"
             "وقالت مصادر محلية إن القصف استمر ساعتين.")
     assert [t for t, _, _ in _events(text)] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الشرطة ضبط عشرات العبوات الناسفة وسيارتين مفخختين في مخزن بحي الشرطة في مدينة كركوك أمس.",
+    "عثرت قوات الأمن على حزام ناسف معد للتفجير داخل منزل مهجور في مدينة الرمادي صباح اليوم.",
+])
+def test_explosives_found_or_seized_are_no_explosion(text):
+    assert [t for t, _, _ in _events(text)] != ["Explosions/Remote violence"]
+
+
+def test_an_explosion_after_an_arrest_is_still_an_explosion():
+    text = "انفجرت عبوة ناسفة في سوق مدينة بعقوبة صباح اليوم بعد ضبط الشرطة سيارة مشبوهة قرب السوق، وقتل شخصان."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_a_crowd_that_turns_out_to_demand_something_protests():
+    text = "خرج الآلاف من أهالي مدينة كسلا في ساحة الحرية مساء أمس للمطالبة بإقالة الوالي."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Protests", "Peaceful protest")]
+
+
+def test_a_protest_against_strikes_is_a_protest_not_a_strike():
+    text = "تظاهر مئات الأشخاص في مدينة عمان أمس للتنديد بالغارات التي تشنها إسرائيل على قطاع غزة."
+    events = marsad.extract(text, published=DAY).events
+    assert [(e.event_type, e.location.name) for e in events] == [("Protests", "Amman")]
+
+
+def test_the_capital_alone_is_the_capital_of_the_articles_country():
+    text = "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في العاصمة العراقية أمس، وقالت الشرطة إن عبوة ثانية انفجرت في العاصمة مساء."
+    events = marsad.extract(text, published=DAY).events
+    assert {e.location.name for e in events} == {"Baghdad"}
+    (event,) = marsad.extract("انفجرت سيارة مفخخة في العاصمة اليوم. وتعيش مقديشو أوضاعا أمنية صعبة.",
+                              published=DAY).events
+    assert event.location.name == "Mogadishu"
+
+
+def test_fighting_since_a_day_of_this_week_is_dated_that_day():
+    (event,) = marsad.extract("تدور معارك عنيفة منذ مساء الثلاثاء بين الجيش وقوات الدعم السريع في مدينة الفاشر.",
+                              published=date(2024, 5, 16)).events
+    assert event.date == date(2024, 5, 14)

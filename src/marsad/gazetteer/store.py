@@ -242,6 +242,13 @@ class Gazetteer:
             self._places[place_id] = _place(row)
         return self._places[place_id]
 
+    def named(self, name: str, country_code: str) -> Place | None:
+        """The place of that English name in a country, a curated one first, then the most populous."""
+        rows = self._db.execute("SELECT id FROM places WHERE name = ? AND country_code = ? AND kind != 'country'",
+                                (name, country_code)).fetchall()
+        found = sorted((self.place(r[0]) for r in rows), key=lambda p: (not p.curated, p.rank, -p.population))
+        return found[0] if found else None
+
     def candidates(self, name: str) -> list[Place]:
         rows = self._db.execute("SELECT place_id FROM names WHERE norm = ?", (normalize_string(name),))
         return [self.place(r[0]) for r in rows]

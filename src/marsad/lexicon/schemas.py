@@ -41,6 +41,10 @@ TRIGGERS = _doc(triggers={
             "weight": {"type": "integer", "minimum": 0, "maximum": 100},
             "verbs": _STRINGS,
             "nouns": _STRINGS,
+            # word pairs read as one noun phrase: each of `first` followed by each of `then`
+            "phrases": {"type": "array", "items": {
+                "type": "object", "required": ["first", "then"],
+                "properties": {"first": _STRINGS, "then": _STRINGS}, "additionalProperties": False}},
             "upgrades": {"type": "array", "items": {
                 "type": "object", "required": ["words", "sub_event_type"],
                 "properties": {"words": _STRINGS, "event_type": {"enum": list(EVENT_TYPES)},

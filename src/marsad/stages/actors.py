@@ -62,6 +62,36 @@ def forces_by_adjective() -> dict[str, ActorInfo]:
     return out
 
 
+@cache
+def army_of(country_code: str) -> ActorInfo | None:
+    """The army of a country ("Military Forces of Yemen"), where we know it."""
+    return next((i for i in actor_index().values() if i.country == country_code and i.type == "state_forces"
+                 and i.name.startswith("Military Forces of") and "(" not in i.name), None)
+
+
+_LOYAL = re.compile(r"(?<![^\W\d_])[وفب]{0,2}(?:ال)?قوات\s+(?:ال)?(?:موالي[هة]|تابع[هة])\s+ل{0,2}$")
+_GOVERNMENTS = {"government_body"}
+
+
+def loyal_forces(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"القوات الموالية لحكومة الرئيس هادي", "قوات تابعة للحكومة السودانية": the army of that government."""
+    out = []
+    skip: set[int] = set()
+    for i, a in enumerate(mentions):
+        if a.actor.type not in _GOVERNMENTS or not a.actor.country:
+            continue
+        head = _LOYAL.search(text, max(0, a.start - 30), a.start + (text[a.start:a.start + 1] == "ل"))
+        army = army_of(a.actor.country)
+        if head is None or army is None:
+            continue
+        start = head.start() + len(head.group()) - len(head.group().lstrip("وفب"))
+        out.append(ActorMention(start, a.end, army, "loyal forces"))
+        skip.add(i)
+    if not out:
+        return mentions
+    return sorted([a for i, a in enumerate(mentions) if i not in skip] + out, key=lambda a: a.start)
+
+
 _ARMIES = {"state_forces", "external_forces"}
 _CANONICAL_FORCES = ("Military Forces of", "Police Forces of")
 
@@ -164,6 +194,18 @@ def unknown_groups(text: str, known: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+_BASE_NAMED = re.compile(r"(?<![^\W\d_])[وفب]?قاعده\s+[^\W\d_]")
+_THE_BASE = re.compile(r"^[وفبل]{0,2}(?:ال|ل)قاعده$")
+BASE_WINDOW = 400       # characters back to "قاعدة العند" for a later "القاعدة" to be that base
+
+
+def _the_base(text: str, a: ActorMention) -> bool:
+    """"شن غارات على قاعدة العند ومعسكر مجاور للقاعدة": "القاعدة" after a base was named is that base,
+    not al-Qaeda."""
+    return bool(_THE_BASE.match(text[a.start:a.end])) and bool(_BASE_NAMED.search(text, max(0, a.start - BASE_WINDOW),
+                                                                                   a.start))
+
+
 def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention]:
     """Actor mentions; context aliases resolve only to an actor whose labels hold in the article's
     country, and there they win over a name used everywhere ("داعش" in a Libyan story)."""
@@ -181,8 +223,8 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
     out = []
     taken_until = -1                  # leftmost-longest among the names that hold here
     for match, info, via in sorted(usable, key=lambda u: (u[0].word_start, -u[0].end)):
-        if match.word_start >= taken_until:
+        if match.word_start >= taken_until and not _the_base(text, ActorMention(match.start, match.end, info, via)):
             out.append(ActorMention(match.start, match.end, info, via))
             taken_until = match.end
-    out = sorted(out + unknown_groups(text, out), key=lambda a: a.start)
+    out = loyal_forces(text, sorted(out + unknown_groups(text, out), key=lambda a: a.start))
     return resolve_group_references(text, out)

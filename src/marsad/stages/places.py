@@ -204,7 +204,45 @@ def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
                                 tuple(c for _, c in scored)))
     out = [replace(p, frame="dateline") if _dateline(text, p) else
            replace(p, frame="outlet") if _outlet(text, p) else p for p in out]
+    top = countries.most_common(1)[0][0] if countries else None
+    out += capital_mentions(text, out, top, gazetteer)
     return sorted(out + unknown_framed_places(text, out), key=lambda p: p.start)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Country code -> the English name of its capital."""
+    return {e["country_code"]: e["capital"] for e in load_dir("places") if e["kind"] == "country" and e.get("capital")}
+
+
+_CAPITAL = re.compile(r"(?<![^\W\d_])(?:و|ف|ب|وب|فب)?(?:ال|لل|ولل)عاصمه(?![^\W\d_])")
+
+
+def capital_mentions(text: str, known: list[PlaceMention], country: str | None, gazetteer: Any) -> list[PlaceMention]:
+    """"في العاصمة" not followed by the capital's name: the capital of the country its adjective names
+    ("العاصمة العراقية") or, with none, of the article's country."""
+    by_start = {p.frame_start: p for p in known} | {p.start: p for p in known}
+    out = []
+    spans = [(p.frame_start, p.end) for p in known]
+    for m in _CAPITAL.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue                              # "العاصمة العراقية" is a name the gazetteer has
+        nxt = re.match(r"\s+", text[m.end():])
+        after = by_start.get(m.end() + (nxt.end() if nxt else 0))
+        code = country
+        if after is not None and after.frame == "demonym":
+            code = after.place.country_code
+            nxt2 = re.match(r"\s+", text[after.end:])
+            if after.end + (nxt2.end() if nxt2 else 0) in by_start:
+                continue                          # "العاصمة العراقية بغداد": the name itself is there
+        elif after is not None:
+            continue                              # "العاصمة صنعاء"
+        capital = gazetteer.named(_capitals()[code], code) if code in _capitals() else None
+        if capital is None:
+            continue
+        out.append(PlaceMention(m.start(), m.end(), m.start(), capital, 1, "capital",
+                                f"the capital of {capital.country or code}"))
+    return out
 
 
 def _outlet(text: str, p: PlaceMention) -> bool:

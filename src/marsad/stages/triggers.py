@@ -29,6 +29,8 @@ def _matcher() -> PhraseMatcher[TriggerMention]:
             m.add_all(past - nouns, proto("past"))          # "سيطرتها" is listed as "its control"
             m.add_all(present - nouns, proto("present"))
         m.add_all(t.get("nouns") or [], proto(None))
+        for pair in t.get("phrases") or []:
+            m.add_all((f"{a} {b}" for a in pair["first"] for b in pair["then"]), proto(None))
     return m
 
 

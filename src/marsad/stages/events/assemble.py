@@ -21,7 +21,9 @@ from marsad.stages.events.kinds import (
     mentions_civilians,
     mourning,
     one_event_per_place,
+    protest_cause,
     refine_type,
+    seized,
     sports,
     toll_of_the_event_told,
 )
@@ -38,15 +40,23 @@ BACKGROUND_DAYS = 365
 _CROWD_TYPES = {"protesters", "rioters", "civilians"}
 
 
-def _since(text: str, d: DateMention) -> bool:
-    """"منذ أغسطس 2014": the start of a state of affairs, not the day of an event."""
-    before = text[max(0, d.start - 12):d.start].split()
-    return bool(before) and before[-1] in cue_set("background_markers")
+RECENT_START_DAYS = 7
+
+
+def _since(ctx: Context, d: DateMention) -> bool:
+    """"منذ أغسطس 2014": the start of a state of affairs, not the day of an event; but "منذ مساء
+    الثلاثاء", a day of the past week, is the day fighting began."""
+    before = ctx.text[max(0, d.start - 12):d.start].split()
+    if not before or before[-1] not in cue_set("background_markers"):
+        return False
+    recent = d.precision == 1 and d.value is not None and ctx.published is not None and \
+        0 <= (ctx.published - d.value).days <= RECENT_START_DAYS
+    return not recent
 
 
 def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention,
               carried: tuple[date | None, int] | None) -> tuple[date | None, int, str]:
-    in_sentence = [d for d in ctx.within("dates", sentence) if not _since(ctx.text, d)]
+    in_sentence = [d for d in ctx.within("dates", sentence) if not _since(ctx, d)]
     in_clause = [d for d in in_sentence if inside(d, clause)]
     pool = in_clause or in_sentence
     if pool:
@@ -127,6 +137,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             triggers = [t for t in ctx.within("triggers", clause) if describes_incident(ctx.text, t)
                         and (not in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or drone(t, ctx.text, clause))
                         and not (t.trigger_id in OUTCOMES and attempted(ctx.text, t, clause))
+                        and not seized(ctx.text, t, clause)
                         and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not at_a_match)]
             if not triggers:
                 extra = coordinated(ctx.text, usable_places(ctx, clause))
@@ -136,7 +147,8 @@ def extract_events(ctx: Context) -> list[Draft]:
                                               notes=[*previous.notes, "place added by coordination"]))
                 continue
             trigger = max(triggers, key=lambda t: (t.weight, t.is_verb, -t.start))
-            if trigger.trigger_id in ("arrest", "mob"):   # arrests at a protest, angry protesters: a protest
+            if trigger.trigger_id in ("arrest", "mob") or protest_cause(ctx.text, trigger, clause):
+                # arrests at a protest, angry protesters, a protest against strikes: a protest
                 trigger = next((t for t in triggers if t.event_type == "Protests"), trigger)
             if trigger.event_type == "Strategic developments":     # killing while looting or burning homes
                 trigger = next((t for t in triggers if t.trigger_id == "killing"), trigger)
@@ -144,6 +156,9 @@ def extract_events(ctx: Context) -> list[Draft]:
             if trigger.trigger_id == "target" and inherited is None and \
                     refine_type(trigger, ctx.text, clause, None)[0] == trigger.event_type:
                 continue            # "استهدف" alone, with no weapon named, says too little to type an event
+            if previous is None and _outcome_clause(ctx.text, clause) and \
+                    ctx.within("triggers", (sentence[0], clause[0])):
+                continue        # the toll of an event dropped in the clause before
             if previous and _outcome_clause(ctx.text, clause):
                 previous.fatalities = max(previous.fatalities, fatalities(
                     ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))
@@ -156,7 +171,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             if trigger.event_type != "Protests" and at_a_funeral:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a funeral tells of an earlier death")
                 continue
-            if trigger.trigger_id != "territory" and aggregate(ctx.text, clause):
+            if (trigger.trigger_id != "territory" or attempted(ctx.text, trigger, clause)) and aggregate(ctx.text, clause):
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a toll or fighting over a period")
                 continue
             place = place_for(ctx, clause, sentence, trigger)

@@ -42,7 +42,33 @@ def describes_incident(text: str, t: TriggerMention) -> bool:
         return False
     if t.tense == "past":
         return not (before and before[-1] in cue_set("state_markers"))
-    return any(w in cue_set("accomplishment") or w[1:] in cue_set("accomplishment") for w in before)
+    own = text[t.start:t.end].split()[:1]            # "بسطت سيطرتها" says it was done
+    return any(w in cue_set("accomplishment") or w[1:] in cue_set("accomplishment") for w in before + own)
+
+
+_EXPLOSIVES = {"ied", "suicide"}
+
+
+def seized(text: str, t: TriggerMention, clause: tuple[int, int]) -> bool:
+    """"ضبط عشرات العبوات الناسفة", "حزام ناسف معد للتفجير", "الانتحاري الذي تم اعتقاله": explosives
+    found, seized or defused, or a bomber caught, are no explosion."""
+    if t.trigger_id not in _EXPLOSIVES or t.is_verb:
+        return False
+    words = text[max(clause[0], t.start - 120):t.start].split()[-12:]
+    for i in range(len(words) - 1, -1, -1):            # not past "بعد انفجار" and the like
+        if words[i] in cue_set("cause_links"):
+            words = words[i + 1:]
+            break
+    before = word_forms(" ".join(words))
+    after = " ".join(text[t.end:min(clause[1], t.end + 40)].split()[:5])
+    return bool(before & cue_set("seizure_words")) or any(after.startswith(c) or f" {c}" in after
+                                                           for c in cue_set("unexploded_after"))
+
+
+def protest_cause(text: str, t: TriggerMention, clause: tuple[int, int]) -> bool:
+    """"تظاهر المئات للتنديد بالغارات": the strikes are what the protest is about, not its event."""
+    before = text[max(clause[0], t.start - 50):t.start].split()[-4:]
+    return bool(word_forms(" ".join(before)) & cue_set("protest_causes"))
 
 
 def mentions_civilians(text: str, clause: tuple[int, int]) -> bool:

@@ -31,6 +31,8 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
                  ) -> tuple[ActorMention | None, ActorMention | None]:
     """(actor1, actor2) among the actor mentions of the sentence; the speaker is a party only when
     nobody else acts ("قالت القوات إنها سيطرت")."""
+    if text[clause[1]:sentence[1]].lstrip(" ،,").startswith("بين "):
+        clause = (clause[0], sentence[1])      # "معارك عنيفة منذ الثلاثاء، بين الحوثيين والمقاومة"
     in_sentence = [a for a in actors if sentence[0] <= a.start < sentence[1] and a.actor.type not in NOT_PARTIES
                    and (speaker is None or (a.start, a.end) != (speaker.start, speaker.end))]
     in_clause = [a for a in in_sentence if clause[0] <= a.start < clause[1]]
@@ -57,6 +59,8 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
             patient = patient or a
     candidates = [a for a in in_clause if a is not agent and a is not patient]
     if agent is None:
+        agent = _genitive_agent(text, trigger, candidates)
+    if agent is None:
         before = [a for a in candidates if a.end <= trigger.start]
         after = [a for a in candidates if a.start >= trigger.end]
         if before:
@@ -76,6 +80,22 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
     if agent and agent.actor.type == "civilians":
         agent, patient = (None, agent) if patient is None else (patient, agent)
     return agent, patient
+
+
+_VICTIM_GENITIVE = {"killing", "arrest", "abduction", "looting"}
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}     # "مقرا جديدا لمجلس" is whose base
+
+
+def _genitive_agent(text: str, trigger: TriggerMention, candidates: list[ActorMention]) -> ActorMention | None:
+    """"في هجوم للمقاومة", "بغارة جوية لطيران التحالف": whose attack it was, named with ل right after
+    the noun (but "مقتل X" and "اعتقال X" name the victims)."""
+    if trigger.is_verb or trigger.trigger_id in _VICTIM_GENITIVE or trigger.event_type not in _VIOLENT:
+        return None
+    for a in candidates:
+        if a.start >= trigger.end and words_between(text, trigger.end, a.start) <= 1:
+            word_start = text.rfind(" ", trigger.end, a.start + 1) + 1
+            return a if text[word_start:a.start + 1].startswith("ل") else None
+    return None
 
 
 def _own_forces_act(text: str, clause: tuple[int, int], trigger: TriggerMention) -> bool:
