@@ -38,3 +38,23 @@ def test_an_attribution_after_the_event_names_its_source(gazetteer):
     (ev,) = _events("قصفت الميليشيات حي الشيخ عثمان في عدن أمس ما أدى إلى مقتل 12 مدنيا، حسبما ذكر مكتب الصحة في المدينة.",
                     gazetteer)
     assert ev.claim_source.name == "health office" and ev.fatalities == 12
+
+
+def test_a_generic_source_keeps_where_it_is_based(gazetteer):
+    (ev,) = _events("قال ضابط عسكري في محافظة ديالى إن مسلحين هاجموا نقطة للجيش قرب بلدة المقدادية أمس.", gazetteer)
+    assert (ev.claim_source.name, ev.claim_source.text) == ("military officer", "ضابط عسكري في محافظة ديالى")
+    (ev,) = _events("وذكرت مصادرنا في الحديدة أن طيران التحالف شن غارات على ميناء الصليف أمس.", gazetteer)
+    assert ev.claim_source.text == "مصادرنا في الحديدة"
+
+
+def test_the_sources_refer_to_those_named_before(gazetteer):
+    text = ("أفادت مصادر طبية بمقتل خمسة مدنيين في قصف على حي الروضة في تعز أمس. "
+            "وأوضحت المصادر أن قذائف أخرى سقطت على سوق في مدينة التربة.")
+    events = _events(text, gazetteer)
+    assert [e.claim_source.name for e in events] == ["medical sources", "medical sources"]
+
+
+def test_qad_with_a_past_verb_reports_what_happened(gazetteer):
+    (ev,) = _events("وكانت طائرات التحالف قد نفذت أمس غارات على مواقع للحوثيين في مدينة صعدة.", gazetteer)
+    assert ev.modality == "reported"
+    assert all(e.modality != "reported" for e in _events("قد تشن طائرات التحالف غارات على مدينة صعدة.", gazetteer))

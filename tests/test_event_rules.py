@@ -207,3 +207,9 @@ def test_fighting_since_a_day_of_this_week_is_dated_that_day():
     (event,) = marsad.extract("تدور معارك عنيفة منذ مساء الثلاثاء بين الجيش وقوات الدعم السريع في مدينة الفاشر.",
                               published=date(2024, 5, 16)).events
     assert event.date == date(2024, 5, 14)
+
+
+def test_a_region_after_a_place_only_locates_it():
+    (event,) = marsad.extract("وكان المئات من أهالي محافظة ميسان جنوبي العراق قد تظاهروا أمس احتجاجا على انقطاع الكهرباء.",
+                              published=DAY).events
+    assert event.location.name == "Maysan"

@@ -56,7 +56,11 @@ def _really_conditional(text: str, start: int, end: int) -> bool:
     if text[start:end] != "قد":
         return True
     following = text[end:end + 12].split()
-    return bool(following) and following[0][:1] in ("ي", "ت", "ن", "ا")
+    if not following:
+        return False
+    verb = following[0]
+    # past verbs open with ت, ن or ا too ("تقدمت", "نفذت", "استهدفت"), but end in ت or وا
+    return verb[:1] in ("ي", "ت", "ن") and not verb.endswith(("ت", "وا")) and verb != "تم"
 
 
 def _counterclaim(text: str, start: int, end: int) -> bool:
@@ -115,9 +119,28 @@ def _source_after(text: str, cue_end: int, limit: int, actors: list[ActorMention
             return Source(a.actor.name, text[a.start:a.end], a.actor, a.start, a.end)
     for m in generic_sources().find(text[cue_end:limit]):
         if words_between(text, cue_end, cue_end + m.start) <= 3:
-            s, e = cue_end + m.start, cue_end + m.end
+            s, e = cue_end + m.start, _where_based(text, cue_end + m.end, limit)
             return Source(m.payloads[0], text[s:e], None, s, e)
     return None
+
+
+_WHERE = re.compile(r"\s+في(?=\s)")
+_TOKEN = re.compile(r"\S+")
+_SAID_ABOUT = {"عن", ":"}
+
+
+def _where_based(text: str, end: int, limit: int) -> int:
+    """"مصادرنا في اليمن", "ضابط عسكري في الأنبار": a generic source keeps where it is based (one or
+    two words after "في") when what it said follows right after."""
+    m = _WHERE.match(text, end, limit)
+    if m is None:
+        return end
+    tokens = [t for _, t in zip(range(3), _TOKEN.finditer(text, m.end(), limit), strict=False)]
+    for i, t in enumerate(tokens):
+        if t.group() in cue_set("complementizers") or t.group() in _SAID_ABOUT:
+            return tokens[i - 1].end() if i else end
+    reaches_what_was_said = bool(tokens) and not text[tokens[-1].end():limit].strip() and len(tokens) <= 2
+    return tokens[-1].end() if reaches_what_was_said else end
 
 
 def _source_before(text: str, cue_start: int, sentence_start: int, actors: list[ActorMention]) -> Source | None:
@@ -148,6 +171,8 @@ def claim_source(text: str, sentence: tuple[int, int], trigger: TriggerMention, 
             continue
         if kind == "attribution_preps" or start < trigger.start or _trailing(text, start, sentence[0]):
             src = _source_after(text, end, sentence[1], actors)
+            if src and previous and src.name == "sources" and text[src.start - 2:src.start] == "ال":
+                src = previous          # "وأوضحت المصادر": the sources named before
             if src is None and kind == "attribution_verbs":
                 src = _source_before(text, start, sentence[0], actors)
             if src:

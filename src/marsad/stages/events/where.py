@@ -12,12 +12,12 @@ _NOT_EVENT_PLACE = {"country", "demonym", "dateline", "outlet"}
 
 def usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
     """Places that can be an event's: not a country, a dateline, an outlet, a place inside an actor's
-    name ("مجلس دير الزور العسكري"), nor a locator of the place before it ("مدينة عمران شمال صنعاء")."""
+    name ("مجلس دير الزور العسكري"), nor a locator of the place before it ("مدينة عمران شمال صنعاء", "البصرة جنوبي العراق")."""
     out: list[PlaceMention] = []
     for p in ctx.within("places", span):
         if p.frame in _NOT_EVENT_PLACE or p.place.kind == "country" or in_actor(ctx, p.start, p.end):
             continue
-        if out and p.frame == "near" and words_between(ctx.text, out[-1].end, p.frame_start) <= 1:
+        if out and (p.frame == "near" or p.place.kind == "region") and words_between(ctx.text, out[-1].end, p.frame_start) <= 1:
             continue
         out.append(p)
     return out
