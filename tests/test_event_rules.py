@@ -213,3 +213,25 @@ def test_a_region_after_a_place_only_locates_it():
     (event,) = marsad.extract("وكان المئات من أهالي محافظة ميسان جنوبي العراق قد تظاهروا أمس احتجاجا على انقطاع الكهرباء.",
                               published=DAY).events
     assert event.location.name == "Maysan"
+
+
+def test_aircraft_seen_flying_strike_nothing():
+    assert _events("شوهدت طائرات مسيرة تحلق على علو منخفض فوق مدينة الحديدة طوال ليلة أمس.") == []
+
+
+def test_strikes_launched_every_day_are_no_one_event():
+    assert _events("يشن الطيران الحربي يوميا غارات على مواقع المسلحين في جبال قنديل شمال العراق.") == []
+
+
+def test_an_attack_told_again_is_the_bombing_already_told():
+    text = ("فجر انتحاري حزامه الناسف في سوق مدينة بيدوا. "
+            "وكان السوق ظهر الأحد هدفا لهجوم أوقع 14 قتيلا في مدينة بيدوا بحسب الشرطة.")
+    events = marsad.extract(text, published=date(2023, 6, 13)).events
+    assert [(e.sub_event_type, e.date, e.fatalities) for e in events] == [("Suicide bomb", date(2023, 6, 11), 14)]
+
+
+def test_the_strikes_named_again_keep_the_day_they_were_told():
+    text = ("قال الجيش الأمريكي إن طائرات التحالف نفذت يوم السبت تسع غارات على مواقع للتنظيم في سوريا. "
+            "وأوضح مسؤول في بيان منفصل أن الغارات استهدفت مواقع قرب مدينة الشدادي.")
+    (event,) = marsad.extract(text, published=date(2023, 6, 13)).events
+    assert (event.location.name, event.date) == ("Al-Shaddadi", date(2023, 6, 10))

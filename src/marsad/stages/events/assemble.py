@@ -15,12 +15,14 @@ from marsad.stages.events.kinds import (
     OUTCOMES,
     VIOLENT_EVEN_AT_A_MATCH,
     aggregate,
+    attack_told_again,
     attempted,
     describes_incident,
     drone,
     mentions_civilians,
     mourning,
     one_event_per_place,
+    overflight,
     protest_cause,
     refine_type,
     seized,
@@ -67,6 +69,12 @@ def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], 
     if carried:
         return carried[0], max(carried[1], 1), "date carried from an earlier sentence"
     return ctx.published, 3, "publication day"
+
+
+def _refers_back(text: str, trigger: TriggerMention) -> bool:
+    """"وقال الجيش إن الغارات ...": a noun with the article names events already told."""
+    word = text[trigger.start:trigger.end]
+    return not trigger.is_verb and word.startswith("ال") and text[trigger.start - 1:trigger.start] in ("", " ")
 
 
 def _reported_speech_continues(text: str, sentence: tuple[int, int]) -> bool:
@@ -121,6 +129,7 @@ def extract_events(ctx: Context) -> list[Draft]:
     told: set[tuple[int, int]] = set()          # sentences that already have an event
     speaker: Source | None = None
     carried: tuple[date | None, int] | None = None
+    dated_kinds: dict[str, date] = {}            # the day last stated for each kind of trigger
     headline = _headline(ctx)
     for sentence, clauses in ctx.sentences:
         if sentence == headline:
@@ -137,7 +146,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             triggers = [t for t in ctx.within("triggers", clause) if describes_incident(ctx.text, t)
                         and (not in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or drone(t, ctx.text, clause))
                         and not (t.trigger_id in OUTCOMES and attempted(ctx.text, t, clause))
-                        and not seized(ctx.text, t, clause)
+                        and not seized(ctx.text, t, clause) and not overflight(ctx.text, t, clause)
                         and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not at_a_match)]
             if not triggers:
                 extra = coordinated(ctx.text, usable_places(ctx, clause))
@@ -204,6 +213,10 @@ def extract_events(ctx: Context) -> list[Draft]:
             if event_type in ("Protests", "Riots") and actor2 and actor2.actor.type in _CROWD_TYPES:
                 actor1, actor2 = actor2, actor1
             when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
+            if when and precision == 1 and ctx.published and 0 <= (ctx.published - when).days <= RECENT_START_DAYS:
+                dated_kinds[trigger.trigger_id] = when         # not a background date months back
+            elif precision == 3 and _refers_back(ctx.text, trigger) and trigger.trigger_id in dated_kinds:
+                when, precision, why = dated_kinds[trigger.trigger_id], 2, "the day of the same kind of event told before"
             if place is None:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")
                 previous = None
@@ -230,4 +243,4 @@ def extract_events(ctx: Context) -> list[Draft]:
                 carried = (when, 2)
         if not _reported_speech_continues(ctx.text, sentence):
             carried = None
-    return one_event_per_place(drafts)
+    return one_event_per_place(attack_told_again(drafts, ctx.text))

@@ -71,6 +71,38 @@ def protest_cause(text: str, t: TriggerMention, clause: tuple[int, int]) -> bool
     return bool(word_forms(" ".join(before)) & cue_set("protest_causes"))
 
 
+def overflight(text: str, t: TriggerMention, clause: tuple[int, int]) -> bool:
+    """"شوهدت الطائرات بدون طيار تحلق فوق المدينة": aircraft named with flying, not striking."""
+    return t.trigger_id == "airstrike" and not t.is_verb and has_cue_word(text, clause, "overflight_words")
+
+
+def generic_attack(text: str, t: TriggerMention) -> bool:
+    return t.trigger_id == "clash" and text[t.start:t.end] in cue_set("generic_attack_nouns")
+
+
+_SPECIFIC = {"Explosions/Remote violence", "Violence against civilians"}
+_TOLD_AS_FACT = {"reported", "claimed"}
+
+
+def attack_told_again(drafts: list[Draft], text: str) -> list[Draft]:
+    """"هجوم" in another sentence of an article that tells a bombing or a strike at the same place is that
+    event again: its date, if stated, and toll go to it."""
+    specific = [d for d in drafts if d.event_type in _SPECIFIC]
+    out = []
+    for d in drafts:
+        told_again = d.event_type == "Battles" and generic_attack(text, d.trigger)
+        same = next((s for s in specific if s.place.place.name == d.place.place.name and s.sentence != d.sentence
+                     and (s.modality == d.modality or {s.modality, d.modality} <= _TOLD_AS_FACT)), None) \
+            if told_again else None
+        if same is None:
+            out.append(d)
+            continue
+        same.fatalities = max(same.fatalities, d.fatalities)
+        if same.time_precision == 3 and d.time_precision < 3:
+            same.date, same.time_precision = d.date, d.time_precision
+    return out
+
+
 def mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
     return has_cue_word(text, clause, "civilian_nouns")
 
