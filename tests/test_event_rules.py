@@ -235,3 +235,13 @@ def test_the_strikes_named_again_keep_the_day_they_were_told():
             "وأوضح مسؤول في بيان منفصل أن الغارات استهدفت مواقع قرب مدينة الشدادي.")
     (event,) = marsad.extract(text, published=date(2023, 6, 13)).events
     assert (event.location.name, event.date) == ("Al-Shaddadi", date(2023, 6, 10))
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause on a place's past
+    "عاد مئات النازحين أمس إلى أحياء مدينة حلب الشرقية التي كان فيها قصف عنيف قبل سنوات.",
+    # concern about practices
+    "أعرب مرصد حقوقي عن قلقه إزاء احتجاز أشخاص في مدينة المكلا بسبب آرائهم.",
+])
+def test_descriptions_and_concerns_are_no_event(text):
+    assert _events(text) == []

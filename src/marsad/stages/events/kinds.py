@@ -36,6 +36,8 @@ def describes_incident(text: str, t: TriggerMention) -> bool:
     before = text[max(0, t.start - 40):t.start].split()[-4:]
     if any(w in cue_set("background_markers") for w in before[-3:]):
         return False
+    if any(p in " ".join(before) for p in cue_set("past_state_phrases")):
+        return False
     if t.trigger_id != "territory":
         return True
     if t.tense == "present":
@@ -43,7 +45,8 @@ def describes_incident(text: str, t: TriggerMention) -> bool:
     if t.tense == "past":
         return not (before and before[-1] in cue_set("state_markers"))
     own = text[t.start:t.end].split()[:1]            # "بسطت سيطرتها" says it was done
-    return any(w in cue_set("accomplishment") or w[1:] in cue_set("accomplishment") for w in before + own)
+    return any(w in cue_set("accomplishment") or (w[:1] in "وف" and w[1:] in cue_set("accomplishment"))
+               for w in before + own)
 
 
 _EXPLOSIVES = {"ied", "suicide"}
