@@ -245,3 +245,11 @@ def test_the_strikes_named_again_keep_the_day_they_were_told():
 ])
 def test_descriptions_and_concerns_are_no_event(text):
     assert _events(text) == []
+
+
+def test_strikes_listed_place_by_place_keep_the_day_told_first():
+    text = ("قال الجيش الأمريكي إن طائرات التحالف نفذت يوم الأحد عشر غارات على مواقع للتنظيم في العراق. "
+            "وأوضح في بيان أن الغارات شملت ثلاث غارات قرب تلعفر ومثلها قرب الحويجة.")
+    events = marsad.extract(text, published=date(2023, 6, 14)).events
+    assert sorted((e.location.name, e.date) for e in events) == [
+        ("Hawija", date(2023, 6, 11)), ("Tal Afar", date(2023, 6, 11))]

@@ -239,7 +239,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             for other in listed_with(ctx.text, usable_places(ctx, clause), place):
                 drafts.append(replace(draft, place=other, notes=[*draft.notes, "place coordinated with و"]))
             previous = draft
-            if when and precision == 1:
+            if when and (precision == 1 or why.startswith("the day of the same kind")):
                 carried = (when, 2)
         if not _reported_speech_continues(ctx.text, sentence):
             carried = None

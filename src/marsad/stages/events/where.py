@@ -4,7 +4,7 @@ listed with it ("بلدتي أ وب")."""
 from __future__ import annotations
 
 from marsad.mentions import PlaceMention, TriggerMention
-from marsad.stages.events.cues import words_between
+from marsad.stages.events.cues import cue_set, words_between
 from marsad.stages.events.draft import Context, in_actor
 
 _NOT_EVENT_PLACE = {"country", "demonym", "dateline", "outlet"}
@@ -17,7 +17,9 @@ def usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
     for p in ctx.within("places", span):
         if p.frame in _NOT_EVENT_PLACE or p.place.kind == "country" or in_actor(ctx, p.start, p.end):
             continue
-        if out and (p.frame == "near" or p.place.kind == "region") and words_between(ctx.text, out[-1].end, p.frame_start) <= 1:
+        gap = ctx.text[out[-1].end:p.frame_start].strip() if out else ""
+        if out and (p.frame == "near" or p.place.kind == "region") and words_between(ctx.text, out[-1].end, p.frame_start) <= 1 \
+                and gap not in cue_set("list_fillers"):          # "ومثلها قرب الرمادي" lists another place
             continue
         out.append(p)
     return out
