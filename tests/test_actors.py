@@ -91,6 +91,17 @@ def test_a_countrys_own_label_wins_over_a_name_used_everywhere():
     # "القاعدة" after a base was named is that base, not al-Qaeda
     ("شنت طائرات التحالف غارات على قاعدة العند الجوية ومخازن سلاح قرب القاعدة أمس.", "2015-08-02",
      "Saudi-led Coalition", None),
+    # "مقتل X": X were killed; who killed them is named after
+    ("أعلن الجيش الصومالي مقتل جنديين من الجيش الصومالي أمس حين فتح عناصر من حركة الشباب النار على دورية قرب مدينة جوهر.",
+     "2021-08-03", "Al Shabaab", "Military Forces of Somalia"),
+    # gunmen "of" a named group are that group; an attack "attributed to" a group is its attack
+    ("هاجم مسلحون من حركة الشباب نقطة للشرطة في مدينة بلدوين فجر اليوم.", "2021-08-03", "Al Shabaab",
+     "Police Forces of Somalia"),
+    ("هز انفجار سيارة مفخخة سوقا في مدينة بيدوا أمس، في هجوم نسبته السلطات المحلية إلى حركة الشباب.", "2021-08-03",
+     "Al Shabaab", None),
+    # "45 من الجيش" counts the victims of a bombing
+    ("قتل 12 من الجيش والشرطة بتفجير سيارة مفخخة استهدفت حاجزا قرب مدينة العريش أمس.", "2017-03-02",
+     None, "Military Forces of Egypt"),
 ])
 def test_who_acted(gazetteer, text, published, actor1, actor2):
     from datetime import date

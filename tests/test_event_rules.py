@@ -248,8 +248,9 @@ def test_descriptions_and_concerns_are_no_event(text):
 
 
 def test_strikes_listed_place_by_place_keep_the_day_told_first():
-    text = ("قال الجيش الأمريكي إن طائرات التحالف نفذت يوم الأحد عشر غارات على مواقع للتنظيم في العراق. "
+    text = ("قال الجيش الأمريكي إن طائرات التحالف الدولي نفذت يوم الأحد عشر غارات على مواقع للتنظيم في العراق. "
             "وأوضح في بيان أن الغارات شملت ثلاث غارات قرب تلعفر ومثلها قرب الحويجة.")
     events = marsad.extract(text, published=date(2023, 6, 14)).events
     assert sorted((e.location.name, e.date) for e in events) == [
         ("Hawija", date(2023, 6, 11)), ("Tal Afar", date(2023, 6, 11))]
+    assert {e.actor1.name for e in events} == {"International Coalition"}      # the strikes told first

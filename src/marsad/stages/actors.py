@@ -206,6 +206,22 @@ def _the_base(text: str, a: ActorMention) -> bool:
                                                                                    a.start))
 
 
+_MEMBERS_OF = re.compile(r"\s+(?:من|في)\s+(?:صفوف\s+|عناصر\s+)?$")
+
+
+def members_of_a_named_group(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"مسلحون من حزب العمال الكردستاني": unidentified gunmen of a named group are that group."""
+    out: list[ActorMention] = []
+    for a in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.actor.name.startswith("Unidentified") and a.actor.type in _GROUP_TYPES \
+                and _MEMBERS_OF.fullmatch(text, prev.end, a.start):
+            out[-1] = ActorMention(prev.start, a.end, a.actor, a.via)
+            continue
+        out.append(a)
+    return out
+
+
 def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention]:
     """Actor mentions; context aliases resolve only to an actor whose labels hold in the article's
     country, and there they win over a name used everywhere ("داعش" in a Libyan story)."""
@@ -227,4 +243,5 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
             out.append(ActorMention(match.start, match.end, info, via))
             taken_until = match.end
     out = loyal_forces(text, sorted(out + unknown_groups(text, out), key=lambda a: a.start))
+    out = members_of_a_named_group(text, out)
     return resolve_group_references(text, out)

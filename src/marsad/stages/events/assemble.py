@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from marsad.mentions import DateMention, TriggerMention
+from marsad.mentions import ActorMention, DateMention, TriggerMention
 from marsad.stages.events.cues import cue_set, words_between
 from marsad.stages.events.draft import Context, Draft, in_actor, inside
 from marsad.stages.events.fatalities import fatalities
@@ -129,7 +129,8 @@ def extract_events(ctx: Context) -> list[Draft]:
     told: set[tuple[int, int]] = set()          # sentences that already have an event
     speaker: Source | None = None
     carried: tuple[date | None, int] | None = None
-    dated_kinds: dict[str, date] = {}            # the day last stated for each kind of trigger
+    # the day last stated for each kind of trigger, with who acted
+    dated_kinds: dict[str, tuple[date, ActorMention | None, ActorMention | None]] = {}
     headline = _headline(ctx)
     for sentence, clauses in ctx.sentences:
         if sentence == headline:
@@ -214,9 +215,12 @@ def extract_events(ctx: Context) -> list[Draft]:
                 actor1, actor2 = actor2, actor1
             when, precision, why = _date_for(ctx, clause, sentence, trigger, carried)
             if when and precision == 1 and ctx.published and 0 <= (ctx.published - when).days <= RECENT_START_DAYS:
-                dated_kinds[trigger.trigger_id] = when         # not a background date months back
+                dated_kinds[trigger.trigger_id] = (when, actor1, actor2)   # not a background date months back
             elif precision == 3 and _refers_back(ctx.text, trigger) and trigger.trigger_id in dated_kinds:
-                when, precision, why = dated_kinds[trigger.trigger_id], 2, "the day of the same kind of event told before"
+                when, told_actor1, told_actor2 = dated_kinds[trigger.trigger_id]
+                precision, why = 2, "the day of the same kind of event told before"
+                if told_actor1 is not None:          # and the same sides
+                    actor1, actor2 = told_actor1, told_actor2 or actor2
             if place is None:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")
                 previous = None

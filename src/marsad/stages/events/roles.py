@@ -52,12 +52,23 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
             later = [b for b in in_clause if b.start > a.end and b.actor.id != a.actor.id]
             if later:
                 return a, later[0]
+    victim = _named_right_after(text, trigger, in_clause)
+    if victim is not None:          # "مقتل ثلاثة جنود أتراك حين فتح عناصر من الحزب النار"
+        later = [a for a in in_clause if a.start > victim.end and a.actor.id != victim.actor.id]
+        if later:
+            return later[0], victim
+        return (speaker if speaker and speaker.actor.type not in NOT_PARTIES and speaker.actor.id != victim.actor.id
+                else None), victim
     for a in in_clause:
         if _marked(text, a, clause[0], "agent_markers"):
             agent = agent or a
         elif _marked(text, a, clause[0], "object_markers") and a.start > trigger.start - 40:
             patient = patient or a
-    candidates = [a for a in in_clause if a is not agent and a is not patient]
+    for a in in_clause:
+        if patient is None and a is not agent and _counted_victims(text, a, clause[0]) \
+                and trigger.event_type != "Battles":
+            patient = a             # "مقتل 45 من الجيش والحشد بتفجير سيارتين"
+    candidates = [a for a in in_clause if a is not agent and a is not patient and not _listed_after(text, patient, a)]
     if agent is None:
         agent = _genitive_agent(text, trigger, candidates)
     if agent is None:
@@ -83,7 +94,26 @@ def assign_roles(text: str, clause: tuple[int, int], sentence: tuple[int, int], 
 
 
 _VICTIM_GENITIVE = {"killing", "arrest", "abduction", "looting"}
+_COUNTED = re.compile(r"(?:\d+|عشرات|مئات|عدد|العشرات|المئات)\s+(?:[^\W\d_]+\s+)?من\s+$")
+
+
+def _counted_victims(text: str, a: ActorMention, floor: int) -> bool:
+    """"45 من الجيش", "عشرات من عناصر التنظيم": a side counted among the dead or wounded."""
+    return bool(_COUNTED.search(text, max(floor, a.start - 30), a.start))
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}     # "مقرا جديدا لمجلس" is whose base
+
+
+def _listed_after(text: str, first: ActorMention | None, a: ActorMention) -> bool:
+    """"من الجيش والشرطة": the police are listed with the army, on the same side."""
+    return first is not None and a.start > first.end and text[first.end:a.start].strip() == "و"
+
+
+def _named_right_after(text: str, trigger: TriggerMention, in_clause: list[ActorMention]) -> ActorMention | None:
+    """The people a killing, arrest or abduction noun names right after it ("مقتل ثلاثة جنود أتراك")."""
+    if trigger.is_verb or trigger.trigger_id not in _VICTIM_GENITIVE:
+        return None
+    after = [a for a in in_clause if a.start >= trigger.end]
+    return after[0] if after and words_between(text, trigger.end, after[0].start) <= 2 else None
 
 
 def _genitive_agent(text: str, trigger: TriggerMention, candidates: list[ActorMention]) -> ActorMention | None:
@@ -117,6 +147,9 @@ def _claims_responsibility(text: str, actors: list[ActorMention], floor: int) ->
         after = text[a.end:a.end + 30].split()
         if {" ".join(after[:n]) for n in (1, 2, 3)} & cue_set("behind_cues"):
             return a                   # "اتهم الجيش الدعم السريع بالوقوف وراء الهجوم"
+        wider = text[max(floor, a.start - 60):a.start].split()
+        if wider and wider[-1] in ("الي", "الى") and set(wider[-6:]) & cue_set("attributed_to_verbs"):
+            return a                   # "هجوم انتحاري نسب إلى تنظيم داعش", "نسبته الحكومة إلى التنظيم"
     return None
 
 
