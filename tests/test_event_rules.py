@@ -240,6 +240,9 @@ def test_the_strikes_named_again_keep_the_day_they_were_told():
 @pytest.mark.parametrize("text", [
     # a relative clause on a place's past
     "عاد مئات النازحين أمس إلى أحياء مدينة حلب الشرقية التي كان فيها قصف عنيف.",
+    # repeated attacks, and an earlier killing the sentence compares with
+    "يخشى السكان تكرار الهجمات المسلحة على قرى ريف مدينة الجنينة.",
+    "تعرض عناصر الحزب لضربات على غرار ما حدث عند مقتل قائد بارز بغارة قرب مدينة القنيطرة.",
     # concern about practices
     "أعرب مرصد حقوقي عن قلقه إزاء احتجاز أشخاص في مدينة المكلا بسبب آرائهم.",
 ])

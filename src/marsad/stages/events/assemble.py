@@ -17,6 +17,7 @@ from marsad.stages.events.kinds import (
     aggregate,
     attack_told_again,
     attempted,
+    compared_with_the_past,
     describes_incident,
     drone,
     mentions_civilians,
@@ -148,6 +149,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                         and (not in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or drone(t, ctx.text, clause))
                         and not (t.trigger_id in OUTCOMES and attempted(ctx.text, t, clause))
                         and not seized(ctx.text, t, clause) and not overflight(ctx.text, t, clause)
+                        and not compared_with_the_past(ctx.text, sentence, t)
                         and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not at_a_match)]
             if not triggers:
                 extra = coordinated(ctx.text, usable_places(ctx, clause))

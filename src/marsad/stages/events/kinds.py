@@ -30,6 +30,12 @@ def refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
     return event_type, sub
 
 
+def compared_with_the_past(text: str, sentence: tuple[int, int], t: TriggerMention) -> bool:
+    """"تعرضهم لهجمات على غرار ما حدث عند مقتل X الذي قتلته غارة": the event compared with is not told."""
+    before = text[sentence[0]:t.start]
+    return any(c in before for c in cue_set("past_comparisons"))
+
+
 def describes_incident(text: str, t: TriggerMention) -> bool:
     """Territory words describe a state ("التي يسيطر عليها", "سيطرة التنظيم") unless a past verb
     or an accomplishment ("تمكنت من السيطرة") makes them an incident."""
