@@ -27,7 +27,16 @@ def _deaths(text):
     ("غارة على منزل تقتل 6 من عائلة واحدة", 6),
     ("قتل عنصران من الشرطة في هجوم على دورية", 2),
     ("قتل ناشط برصاص مجهولين", 1),
+    ("قالت مصادر طبية إن شخصين قتلا وأصيب ثلاثة في الاشتباكات", 2),
     ("تظاهر عشرات الآلاف في ساحة الشهداء وسط المدينة", 0),
 ])
 def test_death_counts(text, deaths):
     assert _deaths(text) == deaths
+
+
+def test_a_peaceful_protest_has_no_deaths_of_its_own(gazetteer):
+    import marsad
+
+    (event,) = marsad.extract("تظاهر المئات في مدينة الموصل أمس للترحم على ضحايا التفجير الذي أوقع 30 قتيلا قبل أسبوع.",
+                              published="2019-03-10", gazetteer=gazetteer).events
+    assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", 0)

@@ -152,3 +152,14 @@ def test_a_village_we_do_not_know_falls_back_to_the_unit_named_near_it(gazetteer
     (village,) = [p for p in find_places(norm, gazetteer) if p.frame == "unknown"]
     assert norm[village.start:village.end] == "زيزفونيا"
     assert (village.place.name, village.precision) == (name, precision)
+
+
+@pytest.mark.parametrize(("text", "seat", "lat", "lon"), [
+    ("سيطرت القوات على محافظة الأنبار", "Ramadi", 33.42, 43.30),
+    ("اشتباكات في ولاية شمال دارفور", "El Fasher", 13.63, 25.35),
+])
+def test_a_province_stands_at_its_seat(gazetteer, text, seat, lat, lon):
+    """Event data put what is known only to the province at its seat, not at a centroid in the desert."""
+    (place,) = [p for p in find_places(normalize(text).text, gazetteer) if p.frame != "demonym"]
+    assert place.precision == 3
+    assert abs(place.place.lat - lat) < 0.1 and abs(place.place.lon - lon) < 0.1, seat

@@ -71,3 +71,11 @@ def test_alias_years_name_the_actors_own_aliases():
 def test_actors_and_places_are_plentiful():
     assert len(load_dir("actors")) >= 400
     assert len(load_dir("places")) >= 900
+
+
+def test_a_provinces_seat_lies_near_the_province():
+    from marsad.geo import km
+
+    far = [p["name"] for p in load_dir("places") if p.get("seat")
+           and km(p["lat"], p["lon"], p["seat"]["lat"], p["seat"]["lon"]) > 300]
+    assert far == []

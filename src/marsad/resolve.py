@@ -133,4 +133,10 @@ def merge(events: list[Event]) -> list[Event]:
         if ev.fatalities and (not first.fatalities or ev.fatalities > first.fatalities):
             first.fatalities = ev.fatalities
         first.confidence = min(0.95, max(first.confidence, ev.confidence) + 0.05)
+    for ev in merged.values():
+        if ev.sub_event_type in _NOBODY_KILLED:
+            ev.fatalities = 0       # deaths at a protest make it excessive force: these deaths are others'
     return list(merged.values())
+
+
+_NOBODY_KILLED = {"Peaceful protest", "Protest with intervention"}

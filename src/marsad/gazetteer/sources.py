@@ -33,14 +33,17 @@ def country_names() -> dict[str, str]:
 
 
 def curated_rows() -> Iterator[dict[str, Any]]:
+    """Our own places; a province stands at its seat, as event data code what is known only to the
+    province (its centroid can lie in a desert far from any event)."""
     for e in load_dir("places"):
+        at = e.get("seat") or e
         yield {
             "id": f"cur:{e['country_code']}:{e['kind']}:{e['name']}",
             "name": e["name"], "kind": e["kind"], "country_code": e["country_code"],
             "admin1": e.get("admin1") if e["kind"] != "country" else None, "admin2": e.get("admin2"),
-            "lat": e["lat"], "lon": e["lon"], "population": e.get("population") or 0, "geonames_id": None,
+            "lat": at["lat"], "lon": at["lon"], "population": e.get("population") or 0, "geonames_id": None,
             "source": f"curated:{e['_file']}", "names_ar": list(e["names_ar"]) + list(e.get("demonyms_ar") or []),
-            "geonames_admin1": e.get("geonames_admin1"),
+            "geonames_admin1": e.get("geonames_admin1"), "centroid": (e["lat"], e["lon"]),
         }
 
 
@@ -58,7 +61,7 @@ def admin1_resolver(curated: list[dict[str, Any]]) -> Any:
         units = by_country.get(cc)
         if not units:
             return None
-        return min(units, key=lambda u: km(lat, lon, u["lat"], u["lon"]))["name"]  # type: ignore[no-any-return]
+        return min(units, key=lambda u: km(lat, lon, *u["centroid"]))["name"]  # type: ignore[no-any-return]
 
     return resolve
 

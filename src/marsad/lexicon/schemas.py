@@ -134,6 +134,10 @@ PLACES = _doc(places={
             "parent": {"type": ["string", "null"]},
             "demonyms_ar": _STRINGS,
             "capital": {"type": ["string", "null"]},
+            # a province's seat: event data put an event known only to the province there (precision 3)
+            "seat": {"type": "object", "required": ["name", "lat", "lon"], "additionalProperties": False,
+                     "properties": {"name": {"type": "string"}, "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                                    "lon": {"type": "number", "minimum": -180, "maximum": 180}}},
         },
         "additionalProperties": True,
     },

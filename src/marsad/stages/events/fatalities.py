@@ -48,6 +48,12 @@ def _persons_after(text: str, end: int, kind: str) -> bool:
     return bool(following) and following[0].strip("،,.") in cue_set(kind)
 
 
+def _persons_before(text: str, start: int) -> bool:
+    """"إن شخصين قتلا": two people, then the death verb."""
+    preceding = text[max(0, start - 20):start].split()
+    return bool(preceding) and preceding[-1] in cue_set("dual_persons")
+
+
 def _total(text: str, counts: list[NumberMention]) -> int:
     """The deaths of all sides together ("17 من المتمردين ... بينما قتل 3 من المقاومة" is 20), but a count
     within the one before it ("10 أشخاص بينهم 3 أطفال") adds nothing, and a raised toll ("ارتفعت الحصيلة
@@ -82,7 +88,8 @@ def fatalities(text: str, start: int, end: int, numbers: list[NumberMention]) ->
     if counts:
         return _total(text, counts)
     words = {text[s:e] for s, e, _ in deaths}
-    if words & cue_set("dual_deaths") or any(_persons_after(text, e, "dual_persons") for _, e, _ in deaths):
+    if words & cue_set("dual_deaths") or any(_persons_after(text, e, "dual_persons") or _persons_before(text, s)
+                                             for s, e, _ in deaths):
         return 2
     if words <= cue_set("single_deaths") or any(_persons_after(text, e, "single_persons") for _, e, _ in deaths):
         return 1

@@ -3,6 +3,7 @@ commentary, matches, funerals, and one event per sentence, place and day."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from marsad.mentions import ActorMention, NumberMention, TriggerMention
@@ -16,6 +17,8 @@ def refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
                  actor1: ActorMention | None) -> tuple[str, str]:
     event_type, sub = t.event_type, t.sub_event_type
     clause_text = text[clause[0]:clause[1]]
+    if event_type == "Protests":       # "للترحم على ضحايا التفجير الذي أوقع 30 قتيلا" is what it is about
+        clause_text = _before_the_cause(clause_text, t.end - clause[0])
     words = word_forms(clause_text)
     for trigger_words, up_type, up_sub in t.upgrades:
         if any((w in words) if " " not in w else (w in clause_text) for w in trigger_words):
@@ -34,6 +37,13 @@ def compared_with_the_past(text: str, sentence: tuple[int, int], t: TriggerMenti
     """"تعرضهم لهجمات على غرار ما حدث عند مقتل X الذي قتلته غارة": the event compared with is not told."""
     before = text[sentence[0]:t.start]
     return any(c in before for c in cue_set("past_comparisons"))
+
+
+def _before_the_cause(clause_text: str, trigger_end: int) -> str:
+    for m in re.finditer(r"\S+", clause_text[trigger_end:]):
+        if word_forms(m.group()) & cue_set("protest_causes"):
+            return clause_text[:trigger_end + m.start()]
+    return clause_text
 
 
 def describes_incident(text: str, t: TriggerMention) -> bool:
