@@ -58,3 +58,19 @@ def test_qad_with_a_past_verb_reports_what_happened(gazetteer):
     (ev,) = _events("وكانت طائرات التحالف قد نفذت أمس غارات على مواقع للحوثيين في مدينة صعدة.", gazetteer)
     assert ev.modality == "reported"
     assert all(e.modality != "reported" for e in _events("قد تشن طائرات التحالف غارات على مدينة صعدة.", gazetteer))
+
+
+def test_the_bare_army_is_the_one_named_before(gazetteer):
+    text = ("قال الجيش الفرنسي أمس إن قواته نفذت عملية في شمال مالي. "
+            "وقال الجيش في بيان إن مقاتلاته قصفت مواقع للمسلحين قرب مدينة غاو.")
+    events = _events(text, gazetteer)
+    assert [e.claim_source.name for e in events] == ["Military Forces of France"]
+    # but "الجيش الفيدرالي" is another army
+    (ev,) = _events("اشتبكت قوات ولاية جوبالاند مع الجيش الفيدرالي في بلدة بلد حاوو أمس.", gazetteer)
+    assert ev.actor2 is None or ev.actor2.name != "Military Forces of Jubaland"
+
+
+def test_a_person_named_with_a_role_speaks_for_the_body(gazetteer):
+    (ev,) = _events("وأوضح لقناة محلية أحمد سالم القيادي في المقاومة الشعبية أن مقاتليه سيطروا على حي كريتر في عدن أمس.",
+                    gazetteer)
+    assert ev.claim_source.name == "Popular Resistance" and ev.modality == "claimed"

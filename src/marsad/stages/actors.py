@@ -65,8 +65,9 @@ def forces_by_adjective() -> dict[str, ActorInfo]:
 @cache
 def army_of(country_code: str) -> ActorInfo | None:
     """The army of a country ("Military Forces of Yemen"), where we know it."""
-    return next((i for i in actor_index().values() if i.country == country_code and i.type == "state_forces"
-                 and i.name.startswith("Military Forces of") and "(" not in i.name), None)
+    armies = [i for i in actor_index().values() if i.country == country_code and i.type in _ARMIES
+              and i.name.startswith("Military Forces of") and "(" not in i.name]
+    return min(armies, key=lambda i: i.type != "state_forces", default=None)
 
 
 _LOYAL = re.compile(r"(?<![^\W\d_])[وفب]{0,2}(?:ال)?قوات\s+(?:ال)?(?:موالي[هة]|تابع[هة])\s+ل{0,2}$")
@@ -222,6 +223,35 @@ def members_of_a_named_group(text: str, mentions: list[ActorMention]) -> list[Ac
     return out
 
 
+_BARE_FORCES = {"الجيش": "Military Forces of", "الشرطه": "Police Forces of"}
+
+
+def _bare_force(text: str, a: ActorMention) -> str | None:
+    word = text[a.start:a.end]
+    for bare, prefix in _BARE_FORCES.items():
+        if word == bare or (word.endswith(bare) and word[:-len(bare)] in ("و", "ف", "ب", "ل", "وب", "ول")):
+            return prefix
+    return None
+
+
+def the_force_named_before(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"قال الجيش الأميركي ... وقال الجيش في بيان": the bare army (or police) is the one named before it
+    in the article, when that is another country's."""
+    out = []
+    last: dict[str, ActorMention] = {}
+    for a in mentions:
+        prefix = _bare_force(text, a)
+        qualified = text[a.end:a.end + 4].lstrip().startswith("ال")          # "الجيش الفيدرالي"
+        if prefix and a.via == "context" and not qualified and prefix in last and last[prefix].actor.id != a.actor.id:
+            a = ActorMention(a.start, a.end, last[prefix].actor, "coreference")
+        elif not prefix and a.actor.name.startswith(tuple(_BARE_FORCES.values())) and (
+                a.actor.type == "external_forces" or a.actor in (army_of(a.actor.country or ""),
+                                                                 police_forces(a.actor.country or ""))):
+            last[a.actor.name.split(" of ")[0] + " of"] = a          # a country's army or police, named
+        out.append(a)
+    return out
+
+
 def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention]:
     """Actor mentions; context aliases resolve only to an actor whose labels hold in the article's
     country, and there they win over a name used everywhere ("داعش" in a Libyan story)."""
@@ -243,5 +273,5 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
             out.append(ActorMention(match.start, match.end, info, via))
             taken_until = match.end
     out = loyal_forces(text, sorted(out + unknown_groups(text, out), key=lambda a: a.start))
-    out = members_of_a_named_group(text, out)
+    out = the_force_named_before(text, members_of_a_named_group(text, out))
     return resolve_group_references(text, out)

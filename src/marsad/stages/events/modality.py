@@ -115,7 +115,8 @@ def _source_after(text: str, cue_end: int, limit: int, actors: list[ActorMention
     elif said:
         return None
     for a in actors:
-        if cue_end <= a.start < limit and words_between(text, cue_end, a.start) <= _SOURCE_GAP:
+        gap = words_between(text, cue_end, a.start)
+        if cue_end <= a.start < limit and (gap <= _SOURCE_GAP or (gap <= _NAMED_PERSON_GAP and _role_before(text, a))):
             return Source(a.actor.name, text[a.start:a.end], a.actor, a.start, a.end)
     for m in generic_sources().find(text[cue_end:limit]):
         if words_between(text, cue_end, cue_end + m.start) <= 3:
@@ -141,6 +142,15 @@ def _where_based(text: str, end: int, limit: int) -> int:
             return tokens[i - 1].end() if i else end
     reaches_what_was_said = bool(tokens) and not text[tokens[-1].end():limit].strip() and len(tokens) <= 2
     return tokens[-1].end() if reaches_what_was_said else end
+
+
+_NAMED_PERSON_GAP = 9     # "وأوضح لصحيفة X أبو محمد العدني القيادي في المقاومة الشعبية أن"
+
+
+def _role_before(text: str, a: ActorMention) -> bool:
+    """A person's role right before the body ("القيادي في", "عضو", "الناطق باسم")."""
+    before = text[max(0, a.start - 30):a.start].split()
+    return any(" ".join(before[-n:]) in cue_set("role_words") for n in (1, 2, 3) if len(before) >= n)
 
 
 def _source_before(text: str, cue_start: int, sentence_start: int, actors: list[ActorMention]) -> Source | None:
