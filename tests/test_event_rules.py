@@ -257,3 +257,17 @@ def test_strikes_listed_place_by_place_keep_the_day_told_first():
     assert sorted((e.location.name, e.date) for e in events) == [
         ("Hawija", date(2023, 6, 11)), ("Tal Afar", date(2023, 6, 11))]
     assert {e.actor1.name for e in events} == {"International Coalition"}      # the strikes told first
+
+
+def test_a_statement_going_on_about_more_strikes_keeps_their_sides():
+    text = ("قال الجيش الأمريكي إن قوات التحالف الدولي نفذت يوم الأحد غارات على مواقع لتنظيم داعش. "
+            "وقال الجيش في بيان إن الغارات أصابت مواقع قرب تلعفر، وأضاف البيان أن ثلاث غارات شنت قرب مدينة الحسكة.")
+    events = marsad.extract(text, published=date(2023, 6, 14)).events
+    assert sorted((e.location.name, e.actor1.name, e.actor2.name) for e in events) == [
+        ("Al-Hasakah", "International Coalition", "Islamic State"), ("Tal Afar", "International Coalition", "Islamic State")]
+
+
+def test_fighters_named_by_their_group_are_that_group():
+    (event,) = marsad.extract("قتل 12 مسلحا حوثيا في غارة لطيران التحالف على مديرية صرواح في مأرب أمس.",
+                              published=DAY).events
+    assert (event.actor1.name, event.actor2.name) == ("Saudi-led Coalition", "Houthis")

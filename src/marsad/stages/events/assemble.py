@@ -223,6 +223,10 @@ def extract_events(ctx: Context) -> list[Draft]:
                 precision, why = 2, "the day of the same kind of event told before"
                 if told_actor1 is not None:          # and the same sides
                     actor1, actor2 = told_actor1, told_actor2 or actor2
+            elif why.startswith("date carried") and dated_kinds.get(trigger.trigger_id, (None,))[0] == when:
+                _, told_actor1, told_actor2 = dated_kinds[trigger.trigger_id]
+                if told_actor1 is not None and (actor1 is None or speaking is not None and actor1.actor == speaking.actor):
+                    actor1, actor2 = told_actor1, told_actor2 or actor2     # "وأضاف البيان أن ست غارات شنت ..."
             if place is None:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")
                 previous = None
