@@ -271,3 +271,23 @@ def test_fighters_named_by_their_group_are_that_group():
     (event,) = marsad.extract("قتل 12 مسلحا حوثيا في غارة لطيران التحالف على مديرية صرواح في مأرب أمس.",
                               published=DAY).events
     assert (event.actor1.name, event.actor2.name) == ("Saudi-led Coalition", "Houthis")
+
+
+def test_a_crowd_named_by_nationality_is_no_army():
+    (event,) = marsad.extract("خرج آلاف السودانيين في مدينة عطبرة أمس للمطالبة بالحكم المدني.", published=DAY).events
+    assert event.event_type == "Protests"
+    assert event.actor2 is None or not event.actor2.name.startswith("Military Forces")
+
+
+def test_a_since_date_dates_only_the_fighting_it_follows():
+    text = ("سيطرت القوات على بلدة الحراك في ريف درعا اليوم الأربعاء بعد معارك عنيفة استمرت منذ فجر أمس، "
+            "وسط قصف جوي كثيف على البلدة.")
+    events = marsad.extract(text, published=date(2018, 7, 4)).events
+    assert {e.date for e in events} == {date(2018, 7, 4)}
+
+
+def test_a_province_and_its_town_of_the_same_name_are_one_place_for_one_incident():
+    text = ("قتل ثلاثة جنود في اشتباكات مع مسلحين في محافظة شرناق أمس. "
+            "وأوضح الجيش أن المسلحين نصبوا كمينا لدورية في مدينة شرناق.")
+    events = marsad.extract(text, published=date(2015, 7, 31)).events
+    assert [(e.sub_event_type, e.date) for e in events] == [("Armed clash", date(2015, 7, 30))]

@@ -97,8 +97,10 @@ def to_event(d: Draft, raw: str, raw_span: RawSpan) -> Event:
 
 
 def _key(e: Event) -> tuple[str, str, str]:
+    """Type, place and day; the place by its name, so that a province told at its seat and the town of
+    that name ("محافظة شرناق", "شرناق") are one place."""
     loc = e.location
-    place = f"{loc.lat:.2f},{loc.lon:.2f}" if loc and loc.lat is not None else (loc.name if loc else "")
+    place = f"{loc.name}|{loc.country_code}" if loc else ""
     return e.event_type, place, e.date.isoformat() if e.date else ""
 
 

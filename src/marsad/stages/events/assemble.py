@@ -46,20 +46,20 @@ _CROWD_TYPES = {"protesters", "rioters", "civilians"}
 RECENT_START_DAYS = 7
 
 
-def _since(ctx: Context, d: DateMention) -> bool:
-    """"منذ أغسطس 2014": the start of a state of affairs, not the day of an event; but "منذ مساء
-    الثلاثاء", a day of the past week, is the day fighting began."""
+def _since(ctx: Context, d: DateMention, trigger: TriggerMention) -> bool:
+    """"منذ أغسطس 2014": the start of a state of affairs, not the day of an event; but "معارك عنيفة منذ
+    مساء الثلاثاء", a day of the past week right after the fighting, is the day it began."""
     before = ctx.text[max(0, d.start - 12):d.start].split()
     if not before or before[-1] not in cue_set("background_markers"):
         return False
     recent = d.precision == 1 and d.value is not None and ctx.published is not None and \
         0 <= (ctx.published - d.value).days <= RECENT_START_DAYS
-    return not recent
+    return not (recent and trigger.end <= d.start and words_between(ctx.text, trigger.end, d.start) <= 4)
 
 
 def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention,
               carried: tuple[date | None, int] | None) -> tuple[date | None, int, str]:
-    in_sentence = [d for d in ctx.within("dates", sentence) if not _since(ctx, d)]
+    in_sentence = [d for d in ctx.within("dates", sentence) if not _since(ctx, d, trigger)]
     in_clause = [d for d in in_sentence if inside(d, clause)]
     pool = in_clause or in_sentence
     if pool:
@@ -194,7 +194,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                 speaker = src
             speaking = next((a for a in sentence_actors if src and (a.start, a.end) == (src.start, src.end)), None)
             actor1, actor2 = assign_roles(ctx.text, clause, sentence, trigger, sentence_actors, speaking)
-            if actor1 is None:
+            if actor1 is None and trigger.event_type != "Protests":     # "خرج آلاف السودانيين": a crowd, no army
                 actor1 = nationality_forces(ctx, trigger, clause)
                 if actor1 and actor2 and actor2.actor.id == actor1.actor.id:
                     actor2 = None
