@@ -68,3 +68,8 @@ def test_impossible_dates_are_skipped_not_fatal(text):
 def test_weekday_inside_a_place_name_is_not_a_date(text):
     (d,) = find_dates(normalize(text).text, date(2022, 7, 4))
     assert d.value == date(2022, 7, 3)
+
+
+def test_a_month_part_at_the_end_of_a_sentence_is_a_date():
+    (d,) = find_dates(normalize("وكان تفجير قد استهدف مركزا في المدينة أواخر مايو.").text, date(2023, 6, 14))
+    assert (d.value, d.precision) == (date(2023, 5, 25), 3)

@@ -243,6 +243,9 @@ def test_the_strikes_named_again_keep_the_day_they_were_told():
     # repeated attacks, and an earlier killing the sentence compares with
     "يخشى السكان تكرار الهجمات المسلحة على قرى ريف مدينة الجنينة.",
     "تعرض عناصر الحزب لضربات على غرار ما حدث عند مقتل قائد بارز بغارة قرب مدينة القنيطرة.",
+    # an earlier incident given no day (EVENTS.md: background counts only with a specific day)
+    "وكانت قافلة إمداد قد تعرضت لهجوم الشهر الماضي على الطريق بين بورزانغا وجيبو.",
+    "وكان تفجير انتحاري قد استهدف مركزا للتجنيد في مديرية المنصورة أواخر مايو.",
     # concern about practices
     "أعرب مرصد حقوقي عن قلقه إزاء احتجاز أشخاص في مدينة المكلا بسبب آرائهم.",
 ])

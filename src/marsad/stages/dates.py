@@ -72,7 +72,7 @@ def _vocab() -> _Vocab:
     | (?P<dm>(?:(?:يوم\s+)?(?P<dmwd>{_alt(weekdays)})\s+)?(?P<dd>{day})\s+(?:من\s+)?(?:شهر\s+)?(?P<dmm>{month_name}){month_alt}
         {year.format("dmy_y")}(?:\s+(?P<dmq>{qual_now}))?)
     | (?P<mon>(?:(?P<mpart>{_alt(parts)})\s+)?(?:شهر\s+)?(?P<mm>{month_name}){month_alt}
-        (?:(?:\s+(?:عام\s+|سنه\s+)?(?P<my>\d{{4}}))|\s+(?P<mq>{qual_now})|(?<=\S)(?=\s|$)(?(mpart)|(?!)))
+        (?:(?:\s+(?:عام\s+|سنه\s+)?(?P<my>\d{{4}}))|\s+(?P<mq>{qual_now})|(?<=\S)(?![^\W_])(?(mpart)|(?!)))
         (?:\s+(?P<mq2>{qual}))?)
     | (?P<dmrel>(?P<drd>{day})\s+(?:من\s+)?(?:{month}\s+(?P<drq>{_alt(list(past_set | future_set) + current)})|هذا\s+{month}))
     | (?P<same>(?:اليوم|الليله)\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+(?:اليوم|الليله))

@@ -38,6 +38,7 @@ from marsad.stages.events.where import continuation, coordinated, listed_with, p
 __all__ = ["Context", "Draft", "extract_events"]
 
 BACKGROUND_DAYS = 365
+VAGUE_PAST_DAYS = 14        # a month named with no day, further back than this, is background
 
 
 _CROWD_TYPES = {"protesters", "rioters", "civilians"}
@@ -238,6 +239,10 @@ def extract_events(ctx: Context) -> list[Draft]:
             if when and ctx.published and (ctx.published - when).days > BACKGROUND_DAYS:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: background ({when})")
                 continue
+            if when and ctx.published and precision == 3 and why.startswith("date in") \
+                    and (ctx.published - when).days > VAGUE_PAST_DAYS:
+                ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: an earlier event with no day ({when})")
+                continue            # "تعرضت قافلة لهجوم الشهر الماضي", "أواخر أغسطس": background
             numbers = ctx.within("numbers", sentence)
             deaths = fatalities(ctx.text, clause[0], clause[1], numbers) or (
                 fatalities(ctx.text, sentence[0], sentence[1], numbers) if _sole_event_clause(ctx, sentence, clause)
