@@ -294,3 +294,20 @@ def test_a_province_and_its_town_of_the_same_name_are_one_place_for_one_incident
             "وأوضح الجيش أن المسلحين نصبوا كمينا لدورية في مدينة شرناق.")
     events = marsad.extract(text, published=date(2015, 7, 31)).events
     assert [(e.sub_event_type, e.date) for e in events] == [("Armed clash", date(2015, 7, 30))]
+
+
+def test_what_a_state_of_affairs_dates_from_is_background():
+    text = "يتصاعد التوتر في المنطقة منذ مقتل القائد الميداني بغارة أمريكية قرب مطار بغداد مطلع العام الجاري."
+    assert _events(text) == []
+
+
+def test_a_cell_that_prepared_a_car_bomb_is_no_new_bombing():
+    text = "اعتقلت قوة أمنية في مديرية الشيخ عثمان أمس أربعة أشخاص من الخلية التي جهزت السيارة المفخخة."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Strategic developments", "Arrests")]
+
+
+def test_the_attack_condemned_later_is_the_bombing_told_before():
+    text = ("فجر انتحاري سيارة مفخخة أمام مركز للشرطة في مديرية المنصورة بعدن أمس. "
+            "وأدانت الحكومة الهجوم، وتعهد محافظ عدن بملاحقة الخلايا الإرهابية.")
+    events = marsad.extract(text, published=DAY).events
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]

@@ -20,6 +20,7 @@ from marsad.stages.events.kinds import (
     compared_with_the_past,
     describes_incident,
     drone,
+    in_a_background_phrase,
     mentions_civilians,
     mourning,
     one_event_per_place,
@@ -146,7 +147,9 @@ def extract_events(ctx: Context) -> list[Draft]:
         previous: Draft | None = None
         at_a_match, at_a_funeral = sports(ctx.text, sentence), mourning(ctx.text, sentence)
         for clause in clauses:
-            triggers = [t for t in ctx.within("triggers", clause) if describes_incident(ctx.text, t)
+            in_clause = ctx.within("triggers", clause)
+            triggers = [t for t in in_clause if describes_incident(ctx.text, t)
+                        and not in_a_background_phrase(ctx.text, t, in_clause)
                         and (not in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or drone(t, ctx.text, clause))
                         and not (t.trigger_id in OUTCOMES and attempted(ctx.text, t, clause))
                         and not seized(ctx.text, t, clause) and not overflight(ctx.text, t, clause)

@@ -8,7 +8,7 @@ from typing import Any
 
 from marsad.mentions import ActorMention, NumberMention, TriggerMention
 from marsad.stages.actors import acting_body, governing_groups
-from marsad.stages.events.cues import cue_set, has_cue_word, word_forms
+from marsad.stages.events.cues import cue_set, has_cue_word, word_forms, words_between
 from marsad.stages.events.draft import ARMED, Draft
 from marsad.stages.events.fatalities import fatalities
 
@@ -46,11 +46,30 @@ def _before_the_cause(clause_text: str, trigger_end: int) -> str:
     return clause_text
 
 
+_BACKGROUND_REACH = 12     # words: "منذ مقتل القائد ... بغارة أمريكية قرب المطار"
+
+
+def _after_since(text: str, t: TriggerMention) -> bool:
+    before = text[max(0, t.start - 40):t.start].split()[-4:]
+    return any(w in cue_set("background_markers") for w in before[-3:])
+
+
+def in_a_background_phrase(text: str, t: TriggerMention, clause_triggers: list[TriggerMention]) -> bool:
+    """"منذ مقتل القائد سليماني بغارة أمريكية": the strike belongs to the event the state of affairs
+    dates from, as the killing does."""
+    for head in clause_triggers:
+        if head.end <= t.start and not t.is_verb and _after_since(text, head) \
+                and words_between(text, head.end, t.start) <= _BACKGROUND_REACH \
+                and not any(o.is_verb and head.end <= o.start < t.start for o in clause_triggers):
+            return True
+    return False
+
+
 def describes_incident(text: str, t: TriggerMention) -> bool:
     """Territory words describe a state ("التي يسيطر عليها", "سيطرة التنظيم") unless a past verb
     or an accomplishment ("تمكنت من السيطرة") makes them an incident."""
     before = text[max(0, t.start - 40):t.start].split()[-4:]
-    if any(w in cue_set("background_markers") for w in before[-3:]):
+    if _after_since(text, t):
         return False
     if any(p in " ".join(before) for p in cue_set("past_state_phrases")):
         return False
@@ -99,6 +118,11 @@ def generic_attack(text: str, t: TriggerMention) -> bool:
     return t.trigger_id == "clash" and text[t.start:t.end] in cue_set("generic_attack_nouns")
 
 
+def _definite(text: str, t: TriggerMention) -> bool:
+    word = text[t.start:t.end]
+    return word.startswith("ال") or word.startswith(("وال", "بال", "لل", "فال"))
+
+
 _SPECIFIC = {"Explosions/Remote violence", "Violence against civilians"}
 _TOLD_AS_FACT = {"reported", "claimed"}
 
@@ -110,7 +134,10 @@ def attack_told_again(drafts: list[Draft], text: str) -> list[Draft]:
     out = []
     for d in drafts:
         told_again = d.event_type == "Battles" and generic_attack(text, d.trigger)
-        same = next((s for s in specific if s.place.place.name == d.place.place.name and s.sentence != d.sentence
+        # "وأدانت الحكومة الهجوم": "the attack", with no day of its own, is the one told before, wherever
+        anywhere = _definite(text, d.trigger) and d.notes[0] == "publication day"
+        same = next((s for s in specific if s.sentence != d.sentence
+                     and (s.place.place.name == d.place.place.name or (anywhere and s.sentence < d.sentence))
                      and (s.modality == d.modality or {s.modality, d.modality} <= _TOLD_AS_FACT)), None) \
             if told_again else None
         if same is None:
