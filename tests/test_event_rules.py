@@ -311,3 +311,8 @@ def test_the_attack_condemned_later_is_the_bombing_told_before():
             "وأدانت الحكومة الهجوم، وتعهد محافظ عدن بملاحقة الخلايا الإرهابية.")
     events = marsad.extract(text, published=DAY).events
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+
+
+def test_a_killing_told_before_its_cause_is_the_toll_of_that_event():
+    text = "وفي ريف إدلب الجنوبي، قتل ستة مدنيين، بينهم طفلان، أمس، جراء غارات شنتها طائرات حربية على بلدة كفرنبل."
+    assert _events(text) == [("Explosions/Remote violence", "Air/drone strike", 6)]

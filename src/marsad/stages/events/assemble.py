@@ -107,6 +107,16 @@ def _outcome_clause(text: str, clause: tuple[int, int]) -> bool:
     return head.split(" ")[0] in markers or head in markers
 
 
+def _caused_by_what_follows(ctx: Context, sentence: tuple[int, int], clause: tuple[int, int],
+                            killing: TriggerMention) -> bool:
+    """A killing told first, then its cause in a later clause ("جراء غارات", "إثر انفجار عبوة")."""
+    for t in ctx.within("triggers", (clause[1], sentence[1])):
+        before = ctx.text[max(clause[1], t.start - 20):t.start].split()[-2:]
+        if t.weight > killing.weight and set(before) & cue_set("caused_by"):
+            return True
+    return False
+
+
 def _links_elsewhere(text: str, sentence: tuple[int, int]) -> bool:
     """"اقرأ أيضا: ..." inside a page: the headline of another story."""
     line_start = text.rfind("\n", 0, sentence[0]) + 1
@@ -145,6 +155,7 @@ def extract_events(ctx: Context) -> list[Draft]:
         if ctx.text[max(0, sentence[0] - 2):sentence[0]].count("\n"):
             speaker, carried = None, None          # a new paragraph
         previous: Draft | None = None
+        pending_deaths = 0
         at_a_match, at_a_funeral = sports(ctx.text, sentence), mourning(ctx.text, sentence)
         for clause in clauses:
             in_clause = ctx.within("triggers", clause)
@@ -179,6 +190,9 @@ def extract_events(ctx: Context) -> list[Draft]:
                 previous.fatalities = max(previous.fatalities, fatalities(
                     ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))
                 continue
+            if trigger.trigger_id == "killing" and _caused_by_what_follows(ctx, sentence, clause, trigger):
+                pending_deaths = max(pending_deaths, fatalities(ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))
+                continue        # "قتل ستة مدنيين، أمس، جراء غارات شنتها طائرات": the toll of the strikes
             if sentence in told and claims_responsibility(ctx.text, clause):
                 continue        # "وتبنت الحركة التفجير": who did the event already told
             if sentence in told and toll_of_the_event_told(trigger, previous, ctx.text, clause,
@@ -250,6 +264,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             deaths = fatalities(ctx.text, clause[0], clause[1], numbers) or (
                 fatalities(ctx.text, sentence[0], sentence[1], numbers) if _sole_event_clause(ctx, sentence, clause)
                 else 0)
+            deaths, pending_deaths = max(deaths, pending_deaths), 0
             draft = Draft(event_type, sub, trigger, place, when, precision, actor1, actor2, mode, src, deaths,
                           sentence, clause, [why, place.reason], mentions_civilians(ctx.text, clause))
             drafts.append(draft)
