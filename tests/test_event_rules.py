@@ -316,3 +316,16 @@ def test_the_attack_condemned_later_is_the_bombing_told_before():
 def test_a_killing_told_before_its_cause_is_the_toll_of_that_event():
     text = "وفي ريف إدلب الجنوبي، قتل ستة مدنيين، بينهم طفلان، أمس، جراء غارات شنتها طائرات حربية على بلدة كفرنبل."
     assert _events(text) == [("Explosions/Remote violence", "Air/drone strike", 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "أغلق شبان غاضبون صباح اليوم الطريق الرئيسي عند مدخل مدينة الزاوية بالإطارات المشتعلة لساعات.",
+    "وجاءت الاحتجاجات غداة اقتحام محتجين غاضبين مقر البلدية في مدينة سبها يوم الجمعة.",
+])
+def test_burning_tyres_and_storming_are_violent_demonstrations(text):
+    assert [(t, s) for t, s, _ in _events(text)] == [("Riots", "Violent demonstration")]
+
+
+def test_killing_villagers_and_burning_their_stores_is_one_attack():
+    text = "هاجم مسلحون مجهولون ليل الخميس قرية قرب مدينة موبتي، وقتلوا تسعة قرويين، وأحرقوا مخازن الحبوب."
+    assert _events(text) == [("Violence against civilians", "Attack", 9)]

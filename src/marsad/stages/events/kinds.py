@@ -222,6 +222,9 @@ def one_event_per_place(drafts: list[Draft]) -> list[Draft]:
             protest = other if other.event_type == "Protests" else d
             protest.sub_event_type = "Protest with intervention"
             kept[key] = protest
+        elif {other.event_type, d.event_type} == {"Violence against civilians", "Strategic developments"}:
+            # "وقتلوا تسعة قرويين وأحرقوا مخازن الحبوب": burning or looting while killing is the attack
+            kept[key] = other if other.event_type == "Violence against civilians" else d
         elif d.trigger.weight > other.trigger.weight:        # the triggers' weights are ACLED's precedence
             d.fatalities = max(d.fatalities, other.fatalities)
             kept[key] = d
