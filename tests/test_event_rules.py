@@ -329,3 +329,32 @@ def test_burning_tyres_and_storming_are_violent_demonstrations(text):
 def test_killing_villagers_and_burning_their_stores_is_one_attack():
     text = "هاجم مسلحون مجهولون ليل الخميس قرية قرب مدينة موبتي، وقتلوا تسعة قرويين، وأحرقوا مخازن الحبوب."
     assert _events(text) == [("Violence against civilians", "Attack", 9)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("أحكمت قوات الدعم السريع أمس سيطرتها على مدينة ود مدني عاصمة ولاية الجزيرة.", "Wad Madani"),
+    ("تم تحرير مديرية عسيلان في محافظة شبوة بالكامل من ميليشيات الحوثي مساء أمس.", "‘Usaylān"),
+])
+def test_captures_told_with_the_subject_between_or_in_the_passive(text, place):
+    events = marsad.extract(text, published=DAY).events
+    assert [(e.event_type, e.location.name) for e in events] == [("Battles", place)]
+
+
+def test_a_sudanese_state_is_a_place_not_an_islamic_state_province():
+    (event,) = marsad.extract("قصفت مسيرة سوقا في مدينة الحصاحيصا بولاية الجزيرة أمس.", published=DAY).events
+    assert event.location.name != "Gezira" and (event.actor1 is None or event.actor1.name != "Islamic State")
+
+
+def test_a_quarter_we_do_not_know_does_not_pull_a_foreign_city():
+    (event,) = marsad.extract("سيطرت القوات أمس على حي الجيزة البحرية في مدينة سرت.", published=DAY).events
+    assert event.location.country_code == "LY"
+
+
+def test_captures_summed_over_a_campaign_are_no_one_event():
+    assert _events("وتمكنت القوات الحكومية خلال الحملة من استعادة عشرات البلدات والقرى في إقليم هيران.") == []
+
+
+def test_the_province_after_a_town_only_locates_it():
+    (event,) = marsad.extract("وفي مدينة كوستي بولاية النيل الأبيض، اعتقلت قوات الأمن فجر اليوم 12 ناشطا.",
+                              published=DAY).events
+    assert event.location.name == "Kosti"

@@ -35,7 +35,7 @@ def analyse(doc: Document, gazetteer: Any, log: Callable[[str], None] = lambda _
     text = norm.text
     places = place_stage.find_places(text, gazetteer)
     countries = place_stage.document_countries(places)
-    actors = actor_stage.find_actors(text, countries)
+    actors = actor_stage.home_provinces_are_places(text, actor_stage.find_actors(text, countries), places, countries)
     sentences = [((s.start, s.end), [(c.start, c.end) for c in segment.clauses(text, s)])
                  for s in segment.sentences(text)]
     ctx = Context(text, doc.published, find_triggers(text), actors, places, find_dates(text, doc.published),

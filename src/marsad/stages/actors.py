@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from typing import Any
 
 from marsad.lexicon.load import load, load_dir
 from marsad.lexicon.matcher import PhraseMatcher
@@ -275,3 +276,17 @@ def find_actors(text: str, countries: tuple[str, ...] = ()) -> list[ActorMention
     out = loyal_forces(text, sorted(out + unknown_groups(text, out), key=lambda a: a.start))
     out = the_force_named_before(text, members_of_a_named_group(text, out))
     return resolve_group_references(text, out)
+
+
+def home_provinces_are_places(text: str, actors: list[ActorMention], places: list[Any],
+                              countries: tuple[str, ...]) -> list[ActorMention]:
+    """"ولاية الجزيرة" in a Sudanese story is Gezira State, not the Islamic State's province of that name:
+    a "ولاية X" alias gives way to a province of the article's own country."""
+    if not countries:
+        return actors
+    provinces = [(p.start, p.end) for p in places if p.place.kind == "admin1" and p.place.country_code == countries[0]]
+    return [a for a in actors if not (text[a.start:a.end].startswith(_PROVINCE_WORD)
+                                      and any(a.start < s and e <= a.end for s, e in provinces))]
+
+
+_PROVINCE_WORD = ("ولايه ", "ولاية ")

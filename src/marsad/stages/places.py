@@ -26,6 +26,7 @@ _SETTLEMENT = {"city", "town", "village", "camp", "neighbourhood"}
 # taken in a country the article is about.
 _SITE_KINDS = {"landmark", "neighbourhood", "base", "airport", "crossing", "port", "dam", "camp"}
 _ADMIN = {"country", "admin1", "admin2", "admin3", "region"}
+_QUARTER_FRAMES = {"حي", "احياء", "وحي", "بحي"}
 
 
 def _strip_clitics(word: str) -> set[str]:
@@ -182,7 +183,9 @@ def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
                 continue
         raw.append((m, frame, word, frame_start, cands))
     countries: Counter[str] = Counter()
-    for m, *_rest, cands in raw:
+    for m, _frame_kind, word, _fs, cands in raw:
+        if word in _QUARTER_FRAMES:
+            continue                # a quarter tells nothing of the country: "حي الجيزة" is not Egypt
         codes = {c.country_code for c in cands}
         if len(codes) == 1 and any(c.curated for c in cands):
             countries[codes.pop()] += 2 if m.key in _demonyms() or cands[0].kind == "country" else 1
@@ -191,6 +194,9 @@ def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
         raw = [(m, frame, word, fs, kept) for m, frame, word, fs, cands in raw
                if (kept := [c for c in cands if c.country_code in article_countries
                             or (c.curated and c.kind not in _SITE_KINDS) or word in cues["strong_frames"]])]
+    if article_countries:           # "حي الجيزة" in a Libyan story is a quarter we do not know, not Giza
+        raw = [r for r in raw if not (r[2] in _QUARTER_FRAMES and all(c.country_code not in article_countries
+                                                                        for c in r[4]))]
     grid = _anchor_grid([c[0] for *_x, c in raw if len(c) == 1])
     out = []
     for m, frame, _word, frame_start, cands in raw:

@@ -201,7 +201,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             if trigger.event_type != "Protests" and at_a_funeral:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a funeral tells of an earlier death")
                 continue
-            if (trigger.trigger_id != "territory" or attempted(ctx.text, trigger, clause)) and aggregate(ctx.text, clause):
+            capture = trigger.trigger_id == "territory" and not attempted(ctx.text, trigger, clause)
+            if aggregate(ctx.text, clause, capture):
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: a toll or fighting over a period")
                 continue
             place = place_for(ctx, clause, sentence, trigger)

@@ -80,6 +80,8 @@ def describes_incident(text: str, t: TriggerMention) -> bool:
     if t.tense == "past":
         return not (before and before[-1] in cue_set("state_markers"))
     own = text[t.start:t.end].split()[:1]            # "بسطت سيطرتها" says it was done
+    if own and own[0].endswith(("ه", "ها", "هم")):   # "أحكمت قوات الدعم السريع أمس سيطرتها": the subject between
+        before = re.split(r"[.،,؛]", text[max(0, t.start - 90):t.start])[-1].split()[-8:]
     return any(w in cue_set("accomplishment") or (w[:1] in "وف" and w[1:] in cue_set("accomplishment"))
                for w in before + own)
 
@@ -153,13 +155,13 @@ def mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
     return has_cue_word(text, clause, "civilian_nouns")
 
 
-def aggregate(text: str, clause: tuple[int, int]) -> bool:
+def aggregate(text: str, clause: tuple[int, int], capture: bool = False) -> bool:
     """"منذ بداية الحرب", "خلال عام 2023": a toll or fighting summed over a period, not one incident
     ("للمرة الأولى منذ بداية الحرب" compares an incident with that period; territory held "منذ عام
-    2014" is the background of a capture, handled by the caller)."""
+    2014" is the background of a capture, so a capture only counts the other markers)."""
     span = text[clause[0]:clause[1]]
-    return any(m in span for m in cue_set("aggregate_markers")) and \
-        not any(m in span for m in cue_set("since_comparisons"))
+    markers = [m for m in cue_set("aggregate_markers") if m in span and not (capture and m.startswith("منذ"))]
+    return bool(markers) and not any(m in span for m in cue_set("since_comparisons"))
 
 
 def mourning(text: str, sentence: tuple[int, int]) -> bool:

@@ -12,13 +12,15 @@ _NOT_EVENT_PLACE = {"country", "demonym", "dateline", "outlet"}
 
 def usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
     """Places that can be an event's: not a country, a dateline, an outlet, a place inside an actor's
-    name ("مجلس دير الزور العسكري"), nor a locator of the place before it ("مدينة عمران شمال صنعاء", "البصرة جنوبي العراق")."""
+    name ("مجلس دير الزور العسكري"), nor a locator of the place before it ("مدينة عمران شمال صنعاء",
+    "البصرة جنوبي العراق", "ود مدني بولاية الجزيرة")."""
     out: list[PlaceMention] = []
     for p in ctx.within("places", span):
         if p.frame in _NOT_EVENT_PLACE or p.place.kind == "country" or in_actor(ctx, p.start, p.end):
             continue
         gap = ctx.text[out[-1].end:p.frame_start].strip() if out else ""
-        if out and (p.frame == "near" or p.place.kind == "region") and words_between(ctx.text, out[-1].end, p.frame_start) <= 1 \
+        locator = p.frame == "near" or p.place.kind == "region" or (p.precision == 3 and out and out[-1].precision < 3)
+        if out and locator and words_between(ctx.text, out[-1].end, p.frame_start) <= 1 \
                 and gap not in cue_set("list_fillers"):          # "ومثلها قرب الرمادي" lists another place
             continue
         out.append(p)
