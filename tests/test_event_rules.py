@@ -358,3 +358,32 @@ def test_the_province_after_a_town_only_locates_it():
     (event,) = marsad.extract("وفي مدينة كوستي بولاية النيل الأبيض، اعتقلت قوات الأمن فجر اليوم 12 ناشطا.",
                               published=DAY).events
     assert event.location.name == "Kosti"
+
+
+@pytest.mark.parametrize("text", [
+    "أقدم حشد من الأهالي على ضرب لص حتى الموت في سوق مدينة كسلا أمس.",
+    "أحرق حشد من الأهالي الغاضبين أمس منازل ثلاث عائلات في قرية قرب مدينة بيجي.",
+])
+def test_a_crowd_of_residents_doing_violence_is_mob_violence(text):
+    assert [(t, s) for t, s, _ in _events(text)] == [("Riots", "Mob violence")]
+
+
+def test_a_crowd_that_looks_on_is_no_mob():
+    text = "أعدمت الجماعة رجلين رميا بالرصاص أمام حشد من السكان في مدينة بيدوا يوم السبت."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Violence against civilians", "Attack")]
+
+
+def test_bodies_found_bound_and_shot_are_an_attack():
+    text = "أعلنت الشرطة أمس العثور على جثث خمسة أشخاص مقيدي الأيدي في بستان قرب بلدة الخالص بمحافظة ديالى."
+    assert [(t, s) for t, s, _ in _events(text)] == [("Violence against civilians", "Attack")]
+
+
+def test_an_attack_on_a_town_that_killed_civilians_is_an_attack_on_civilians():
+    text = "هاجمت قوات الدعم السريع أمس بلدة التكينة في ولاية الجزيرة، ما أدى إلى مقتل 20 من المدنيين."
+    assert _events(text) == [("Violence against civilians", "Attack", 20)]
+
+
+def test_a_municipality_is_no_village():
+    (event,) = marsad.extract("خطف مسلحون صباح اليوم موظفا في بلدية مدينة غريان أثناء توجهه إلى عمله.",
+                              published=DAY).events
+    assert event.location.name == "Gharyan"

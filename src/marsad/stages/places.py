@@ -174,6 +174,9 @@ def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
                 m = Match(rest_start, m.end, rest_start, text[rest_start:m.end], tuple(rest))
         if m.key in cues["place_frames_exact"] | cues["place_frames_admin"] | cues["place_frames_near"]:
             continue
+        surface = text[m.word_start:m.end]
+        if surface != m.key and surface in cues["place_stopwords"]:
+            continue                # "بلدية" is a municipality, not "ب" + a village called "لدية"
         cands = [gazetteer.place(pid) for pid in dict.fromkeys(m.payloads)]
         if word not in cues["strong_frames"] and m.key in common_words():
             continue

@@ -117,6 +117,12 @@ def _caused_by_what_follows(ctx: Context, sentence: tuple[int, int], clause: tup
     return False
 
 
+def _witnessing(text: str, t: TriggerMention) -> bool:
+    """"أعدمت الحركة رجلين أمام حشد من السكان": the crowd looked on."""
+    before = text[max(0, t.start - 12):t.start].split()[-1:]
+    return bool(before) and before[0] in cue_set("onlooker_words")
+
+
 def _links_elsewhere(text: str, sentence: tuple[int, int]) -> bool:
     """"اقرأ أيضا: ..." inside a page: the headline of another story."""
     line_start = text.rfind("\n", 0, sentence[0]) + 1
@@ -165,6 +171,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                         and not (t.trigger_id in OUTCOMES and attempted(ctx.text, t, clause))
                         and not seized(ctx.text, t, clause) and not overflight(ctx.text, t, clause)
                         and not compared_with_the_past(ctx.text, sentence, t)
+                        and not (t.trigger_id == "mob" and _witnessing(ctx.text, t))
                         and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not at_a_match)]
             if not triggers:
                 extra = coordinated(ctx.text, usable_places(ctx, clause))
@@ -189,6 +196,12 @@ def extract_events(ctx: Context) -> list[Draft]:
             if previous and _outcome_clause(ctx.text, clause):
                 previous.fatalities = max(previous.fatalities, fatalities(
                     ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))
+                one_sided = previous.actor2 is None or previous.actor2.actor.type == "civilians"
+                if (previous.event_type, previous.sub_event_type) == ("Battles", "Armed clash") and one_sided \
+                        and previous.fatalities and mentions_civilians(ctx.text, clause):
+                    # "هاجمت القوات المدينة، ما أدى إلى مقتل عشرات المدنيين": an attack on civilians
+                    previous.event_type, previous.sub_event_type, previous.civilians = \
+                        "Violence against civilians", "Attack", True
                 continue
             if trigger.trigger_id == "killing" and _caused_by_what_follows(ctx, sentence, clause, trigger):
                 pending_deaths = max(pending_deaths, fatalities(ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))

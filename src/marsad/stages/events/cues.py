@@ -47,6 +47,7 @@ def generic_sources() -> PhraseMatcher[str]:
     return m
 
 
+_PUNCTUATION = ".,،؛:!?؟\"'«»()[]“”‘’-"
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -54,7 +55,8 @@ def word_forms(text: str) -> set[str]:
     """The words of a span, each also without a leading conjunction or preposition: "والمدنيين",
     "بالمدنيين" and "للمدنيين" all give "المدنيين"."""
     out: set[str] = set()
-    for w in text.split():
+    for token in text.split():
+        w = token.strip(_PUNCTUATION) or token          # "المدنيين." at a sentence's end
         out.add(w)
         for p in _PROCLITICS:
             if w.startswith(p) and len(w) - len(p) >= 3:
