@@ -74,3 +74,15 @@ def test_a_person_named_with_a_role_speaks_for_the_body(gazetteer):
     (ev,) = _events("وأوضح لقناة محلية أحمد سالم القيادي في المقاومة الشعبية أن مقاتليه سيطروا على حي كريتر في عدن أمس.",
                     gazetteer)
     assert ev.claim_source.name == "Popular Resistance" and ev.modality == "claimed"
+
+
+def test_a_body_named_in_the_sentence_beats_generic_sources(gazetteer):
+    (ev,) = _events("وأفادت المصادر بحسب وكالة الأناضول بأن مسلحين هاجموا نقطة للشرطة في مدينة ماردين أمس.", gazetteer)
+    assert ev.claim_source.name == "Anadolu Agency"
+
+
+def test_said_with_no_subject_in_a_new_paragraph_is_the_last_speaker(gazetteer):
+    text = ("قال المتحدث باسم التحالف العربي إن طائراته قصفت مواقع في محافظة الجوف أمس.\n"
+            "وقال: إن طائرات التحالف قصفت مواقع للحوثيين في مدينة صعدة أمس.")
+    events = [e for e in _events(text, gazetteer) if e.location.name == "Saada"]
+    assert [e.claim_source.name for e in events] == ["Saudi-led Coalition"]

@@ -147,6 +147,7 @@ def extract_events(ctx: Context) -> list[Draft]:
     ranked = armed_by_count(ctx)
     told: set[tuple[int, int]] = set()          # sentences that already have an event
     speaker: Source | None = None
+    last_speaker: Source | None = None
     carried: tuple[date | None, int] | None = None
     # the day last stated for each kind of trigger, with who acted
     dated_kinds: dict[str, tuple[date, ActorMention | None, ActorMention | None]] = {}
@@ -159,7 +160,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             ctx.log("skipped a link to another story")
             continue
         if ctx.text[max(0, sentence[0] - 2):sentence[0]].count("\n"):
-            speaker, carried = None, None          # a new paragraph
+            speaker, carried = None, None          # a new paragraph (but "وقال:" alone still means the last speaker)
         previous: Draft | None = None
         pending_deaths = 0
         at_a_match, at_a_funeral = sports(ctx.text, sentence), mourning(ctx.text, sentence)
@@ -221,7 +222,8 @@ def extract_events(ctx: Context) -> list[Draft]:
             place = place_for(ctx, clause, sentence, trigger)
             mode = modality(ctx.text, clause, sentence, trigger)
             sentence_actors = ctx.within("actors", sentence)
-            src = claim_source(ctx.text, sentence, trigger, sentence_actors, speaker)
+            src = claim_source(ctx.text, sentence, trigger, sentence_actors, speaker or last_speaker)
+            last_speaker = src or last_speaker
             if src:
                 speaker = src
             speaking = next((a for a in sentence_actors if src and (a.start, a.end) == (src.start, src.end)), None)

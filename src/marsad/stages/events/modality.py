@@ -176,6 +176,7 @@ def claim_source(text: str, sentence: tuple[int, int], trigger: TriggerMention, 
     """Who the sentence attributes the event to, or None when the outlet reports it itself."""
     cues = find_cues(text, sentence[0], sentence[1], "attribution_verbs", "attribution_participles",
                      "attribution_preps", "statement_nouns")
+    found: Source | None = None
     for start, end, kind in cues:
         if kind == "statement_nouns":
             continue
@@ -185,8 +186,11 @@ def claim_source(text: str, sentence: tuple[int, int], trigger: TriggerMention, 
                 src = previous          # "وأوضحت المصادر": the sources named before
             if src is None and kind == "attribution_verbs":
                 src = _source_before(text, start, sentence[0], actors)
-            if src:
+            if src and src.actor is not None:
                 return src
-            if kind in ("attribution_verbs", "attribution_participles") and previous:
+            if src and found is None:
+                found = src             # a generic source; a body named in the same sentence wins
+            elif src is None and found is None and kind in ("attribution_verbs", "attribution_participles") \
+                    and previous:
                 return previous
-    return None
+    return found
