@@ -246,6 +246,10 @@ def test_the_strikes_named_again_keep_the_day_they_were_told():
     # an earlier incident given no day (EVENTS.md: background counts only with a specific day)
     "وكانت قافلة إمداد قد تعرضت لهجوم الشهر الماضي على الطريق بين بورزانغا وجيبو.",
     "وكان تفجير انتحاري قد استهدف مركزا للتجنيد في مديرية المنصورة أواخر مايو.",
+    # a response to an earlier event, an event pointed back to, a family crime, an ability
+    "وردا على مقتل هذين الشرطيين، أعلنت الحكومة حالة الطوارئ في ولاية كسلا.",
+    "أقدم رجل على قتل والده بسلاح أبيض في مدينة الخرج أمس.",
+    "حذر الوزير من أن أي دعم للمعارضة سيقوض قدرة الحكومة على قتال المتطرفين في محافظة إدلب.",
     # concern about practices
     "أعرب مرصد حقوقي عن قلقه إزاء احتجاز أشخاص في مدينة المكلا بسبب آرائهم.",
 ])

@@ -73,6 +73,13 @@ def describes_incident(text: str, t: TriggerMention) -> bool:
         return False
     if any(p in " ".join(before) for p in cue_set("past_state_phrases")):
         return False
+    if any(" ".join(before[-n:]) in cue_set("response_markers") for n in (1, 2, 3) if len(before) >= n):
+        return False                # "وردا على مقتل ...": the earlier event answered
+    after = text[t.end:t.end + 30].split()[:2]
+    if not t.is_verb and after and after[0] in cue_set("demonstratives"):
+        return False                # "مقتل هذين الشرطيين": told before
+    if t.trigger_id == "killing" and set(after) & cue_set("kin_victims"):
+        return False                # "أقدم على قتل والده": a family crime
     if t.trigger_id != "territory":
         return True
     if t.tense == "present":
