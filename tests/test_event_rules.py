@@ -250,6 +250,10 @@ def test_the_strikes_named_again_keep_the_day_they_were_told():
     "وردا على مقتل هذين الشرطيين، أعلنت الحكومة حالة الطوارئ في ولاية كسلا.",
     "أقدم رجل على قتل والده بسلاح أبيض في مدينة الخرج أمس.",
     "حذر الوزير من أن أي دعم للمعارضة سيقوض قدرة الحكومة على قتال المتطرفين في محافظة إدلب.",
+    # a campaign launched to strike, an order to strike, what forces are able to do
+    "جاء ذلك بعدما أطلقت تركيا حملة جوية لقصف مواقع المسلحين في شمال العراق.",
+    "وعندما أصدر الرئيس الأمر بشن ضربات جوية، كان التركيز على جبل سنجار.",
+    "وقال الوزير في أربيل إن البشمركة متقدمون، لذا فبإمكانهم تنفيذ غارات على مواقع التنظيم قرب الموصل.",
     # concern about practices
     "أعرب مرصد حقوقي عن قلقه إزاء احتجاز أشخاص في مدينة المكلا بسبب آرائهم.",
 ])
@@ -391,3 +395,9 @@ def test_a_municipality_is_no_village():
     (event,) = marsad.extract("خطف مسلحون صباح اليوم موظفا في بلدية مدينة غريان أثناء توجهه إلى عمله.",
                               published=DAY).events
     assert event.location.name == "Gharyan"
+
+
+def test_the_target_of_an_attack_is_no_purpose():
+    (event,) = marsad.extract("وكان المركز الثقافي في مدينة سروج ظهر الاثنين هدفا لهجوم انتحاري أوقع 30 قتيلا.",
+                              published=date(2015, 7, 22)).events
+    assert (event.sub_event_type, event.modality) == ("Suicide bomb", "reported")

@@ -46,7 +46,9 @@ def _purpose_masdar(text: str, trigger: TriggerMention) -> bool:
     while prefix_start > 0 and text[prefix_start - 1].isalpha():
         prefix_start -= 1
     prefix = text[prefix_start:trigger.start]
-    purpose = prefix in ("ل", "ول", "فل") or (prefix == "" and text[max(0, trigger.start - 2):trigger.start] == "لل")
+    own = text[trigger.start:trigger.start + 2]          # the matcher may keep the clitic: "لقصف"
+    purpose = prefix in ("ل", "ول", "فل") or (prefix == "" and (
+        text[max(0, trigger.start - 2):trigger.start] == "لل" or (own[:1] == "ل" and own != "ال")))
     # "تعرضت البلدة لقصف": ل after "underwent" is no purpose
     return purpose and not (word_forms(text[max(0, prefix_start - 40):prefix_start]) & cue_set("undergo_verbs"))
 
