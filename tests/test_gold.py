@@ -1,6 +1,6 @@
 """Evaluation gates: on ../shared/gold (skipped where it is not beside the repository), and on our own
-invented articles in tests/data/heldout_articles and heldout_articles_2 (written after the rules, never
-tuned on).
+invented articles in tests/data/heldout_articles, heldout_articles_2 and heldout_articles_3 (written after
+the rules; the third kept unseen while they were worked on).
 
 The pinned figures are what the extractor reached when they were last raised; a change may not
 lower them silently. Raise them when the extractor improves.
@@ -17,10 +17,11 @@ from click.testing import CliRunner
 from marsad.cli import main
 from marsad.output import document_schema
 
-PINNED_DEV = {"f1": 0.69, "any_type_f1": 0.70}
+PINNED_DEV = {"f1": 0.73, "any_type_f1": 0.74}
 PINNED_SEED_MATCHED = 6
-PINNED_HELDOUT = {"heldout_articles": {"f1": 0.78, "any_type_f1": 0.87, "gold": 50},
-                  "heldout_articles_2": {"f1": 0.62, "any_type_f1": 0.80, "gold": 40}}
+PINNED_HELDOUT = {"heldout_articles": {"f1": 0.85, "any_type_f1": 0.90, "gold": 50},
+                  "heldout_articles_2": {"f1": 0.70, "any_type_f1": 0.85, "gold": 40},
+                  "heldout_articles_3": {"f1": 0.68, "any_type_f1": 0.72, "gold": 50}}
 
 
 @pytest.fixture(scope="module")
