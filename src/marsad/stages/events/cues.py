@@ -47,7 +47,7 @@ def generic_sources() -> PhraseMatcher[str]:
     return m
 
 
-_PUNCTUATION = ".,،؛:!?؟\"'«»()[]“”‘’-"
+_LETTERS = re.compile(r"[^\W\d_]+")
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -55,8 +55,7 @@ def word_forms(text: str) -> set[str]:
     """The words of a span, each also without a leading conjunction or preposition: "والمدنيين",
     "بالمدنيين" and "للمدنيين" all give "المدنيين"."""
     out: set[str] = set()
-    for token in text.split():
-        w = token.strip(_PUNCTUATION) or token          # "المدنيين." at a sentence's end
+    for w in _LETTERS.findall(text):              # words without punctuation: "المدنيين." at a sentence's end
         out.add(w)
         for p in _PROCLITICS:
             if w.startswith(p) and len(w) - len(p) >= 3:
