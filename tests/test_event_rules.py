@@ -239,6 +239,8 @@ def test_the_strikes_named_again_keep_the_day_they_were_told():
     "شوهدت طائرات مسيرة تحلق على علو منخفض فوق مدينة الحديدة طوال ليلة أمس.",
     "يشن الطيران الحربي يوميا غارات على مواقع المسلحين في جبال قنديل شمال العراق.",
     "وتمكنت القوات الحكومية خلال الحملة من استعادة عشرات البلدات والقرى في إقليم هيران.",
+    # an agreement of no side of the conflict
+    "وذكر المحافظ في مؤتمر صحافي في مدينة عدن أنه تم الاتفاق مع مدير الأشغال العامة لجلب مقاولين.",
     # concern about practices
     "أعرب مرصد حقوقي عن قلقه إزاء احتجاز أشخاص في مدينة المكلا بسبب آرائهم.",
 ])
@@ -368,6 +370,8 @@ def test_the_target_of_an_attack_is_no_purpose():
     ("أحرق حشد من الأهالي الغاضبين أمس منازل ثلاث عائلات في قرية قرب مدينة بيجي.", "Riots", "Mob violence"),
     ("أعدمت الجماعة رجلين رميا بالرصاص أمام حشد من السكان في مدينة بيدوا يوم السبت.",
      "Violence against civilians", "Attack"),
+    # a reconciliation ending a tribal feud is an agreement
+    ("أنهى اتفاق صلح عشائري وقع أمس في قضاء الرفاعي نزاعا مسلحا بين عشيرتين.", "Strategic developments", "Agreement"),
     # bodies found bound are an attack
     ("أعلنت الشرطة أمس العثور على جثث خمسة أشخاص مقيدي الأيدي في بستان قرب بلدة الخالص بمحافظة ديالى.",
      "Violence against civilians", "Attack"),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from marsad.mentions import ActorMention, DateMention, TriggerMention
 from marsad.stages.events.cues import cue_set, words_between
-from marsad.stages.events.draft import Context, Draft, in_actor, inside
+from marsad.stages.events.draft import ARMED, Context, Draft, in_actor, inside
 from marsad.stages.events.fatalities import fatalities
 from marsad.stages.events.kinds import (
     OUTCOMES,
@@ -17,6 +17,7 @@ from marsad.stages.events.kinds import (
     aggregate,
     attack_told_again,
     attempted,
+    civil_agreement,
     compared_with_the_past,
     describes_incident,
     drone,
@@ -173,6 +174,8 @@ def extract_events(ctx: Context) -> list[Draft]:
                         and not seized(ctx.text, t, clause) and not overflight(ctx.text, t, clause)
                         and not compared_with_the_past(ctx.text, sentence, t)
                         and not (t.trigger_id == "mob" and _witnessing(ctx.text, t))
+                        and not civil_agreement(ctx.text, t, clause, any(a.actor.type in ARMED
+                                                                         for a in ctx.within("actors", clause)))
                         and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not at_a_match)]
             if not triggers:
                 extra = coordinated(ctx.text, usable_places(ctx, clause))

@@ -158,6 +158,14 @@ def attack_told_again(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
+def civil_agreement(text: str, t: TriggerMention, clause: tuple[int, int], armed_in_clause: bool) -> bool:
+    """"تم الاتفاق مع مدير الأشغال العامة لجلب مقاولين": an agreement of no side of the conflict."""
+    if t.trigger_id != "agreement" or text[t.start:t.end] not in cue_set("generic_agreement_words"):
+        return False
+    span = text[clause[0]:clause[1]]
+    return not armed_in_clause and not any(w in span for w in cue_set("conflict_agreement_words"))
+
+
 def mentions_civilians(text: str, clause: tuple[int, int]) -> bool:
     return has_cue_word(text, clause, "civilian_nouns")
 
