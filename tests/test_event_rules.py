@@ -372,9 +372,17 @@ def test_the_target_of_an_attack_is_no_purpose():
      "Violence against civilians", "Attack"),
     # a reconciliation ending a tribal feud is an agreement
     ("أنهى اتفاق صلح عشائري وقع أمس في قضاء الرفاعي نزاعا مسلحا بين عشيرتين.", "Strategic developments", "Agreement"),
+    # forces or evacuation buses arriving are a strategic development
+    ("وصلت كتيبة عسكرية سودانية إلى مدينة الفاشر أمس لتأمين مطارها.", "Strategic developments", "Other"),
     # bodies found bound are an attack
     ("أعلنت الشرطة أمس العثور على جثث خمسة أشخاص مقيدي الأيدي في بستان قرب بلدة الخالص بمحافظة ديالى.",
      "Violence against civilians", "Attack"),
 ])
 def test_one_sentence_one_event_of_this_type(text, event_type, sub_event_type):
     assert [(t, s) for t, s, _ in _events(text)] == [(event_type, sub_event_type)]
+
+
+def test_a_date_before_the_reported_words_is_the_day_of_the_statement():
+    text = "أوضحت الجماعة في بيان اليوم، أن عشرات الحافلات دخلت أمس الأول مدينة الطبقة لإجلاء المسلحين."
+    event = _only_event(text, date(2017, 10, 12))
+    assert (event.sub_event_type, event.date) == ("Other", date(2017, 10, 10))

@@ -4,6 +4,7 @@ event of the clause before them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -63,6 +64,9 @@ def _since(ctx: Context, d: DateMention, trigger: TriggerMention) -> bool:
 def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], trigger: TriggerMention,
               carried: tuple[date | None, int] | None) -> tuple[date | None, int, str]:
     in_sentence = [d for d in ctx.within("dates", sentence) if not _since(ctx, d, trigger)]
+    said = _what_was_said_starts(ctx.text, sentence[0], trigger.start)
+    if said is not None and any(d.start >= said for d in in_sentence):
+        in_sentence = [d for d in in_sentence if d.start >= said]     # "أوضحت اليوم، إن ... دخلت أمس الأول"
     in_clause = [d for d in in_sentence if inside(d, clause)]
     pool = in_clause or in_sentence
     if pool:
@@ -79,6 +83,18 @@ def _refers_back(text: str, trigger: TriggerMention) -> bool:
     """"وقال الجيش إن الغارات ...": a noun with the article names events already told."""
     word = text[trigger.start:trigger.end]
     return not trigger.is_verb and word.startswith("ال") and text[trigger.start - 1:trigger.start] in ("", " ")
+
+
+_COMPLEMENTIZER = re.compile(r"(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])")
+
+
+def _what_was_said_starts(text: str, start: int, trigger_start: int) -> int | None:
+    """Where the reported words begin ("قالت الجماعة اليوم إن ..."), if before the trigger: a date before
+    that is the day of the statement."""
+    found = None
+    for m in _COMPLEMENTIZER.finditer(text, start, trigger_start):
+        found = m.end()
+    return found
 
 
 def _reported_speech_continues(text: str, sentence: tuple[int, int]) -> bool:
