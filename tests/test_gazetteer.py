@@ -163,3 +163,10 @@ def test_a_province_stands_at_its_seat(gazetteer, text, seat, lat, lon):
     (place,) = [p for p in find_places(normalize(text).text, gazetteer) if p.frame != "demonym"]
     assert place.precision == 3
     assert abs(place.place.lat - lat) < 0.1 and abs(place.place.lon - lon) < 0.1, seat
+
+
+def test_our_curated_name_wins_over_a_geonames_place_of_that_name_in_the_same_country(gazetteer):
+    """GeoNames calls a town in Iraqi Kurdistan "صلاح الدين" too; in Iraq the name is the governorate."""
+    (place,) = [p for p in find_places(normalize("عملية قنص في إحدى مناطق مدينة صلاح الدين العراقية").text, gazetteer)
+                if p.frame != "demonym"]
+    assert place.place.name == "Salah al-Din"

@@ -154,6 +154,13 @@ def _score(place: Any, frame: str | None, countries: Counter[str], grid: dict[tu
 NAME_PROCLITICS = PROCLITICS - {"س", "وس", "فس"}
 
 
+def _ours_first(cands: list[Any]) -> list[Any]:
+    """Where our curated list has a name in a country, a GeoNames place of that name in the same country
+    is left out: "صلاح الدين" is the governorate, not the town that GeoNames also calls so."""
+    ours = {c.country_code for c in cands if c.curated}
+    return [c for c in cands if c.curated or c.country_code not in ours]
+
+
 def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
     """Every place mention in the text, disambiguated against the others."""
     cues = _cues()
@@ -177,7 +184,7 @@ def find_places(text: str, gazetteer: Any) -> list[PlaceMention]:
         surface = text[m.word_start:m.end]
         if surface != m.key and surface in cues["place_stopwords"]:
             continue                # "بلدية" is a municipality, not "ب" + a village called "لدية"
-        cands = [gazetteer.place(pid) for pid in dict.fromkeys(m.payloads)]
+        cands = _ours_first([gazetteer.place(pid) for pid in dict.fromkeys(m.payloads)])
         if word not in cues["strong_frames"] and m.key in common_words():
             continue
         if word not in cues["strong_frames"]:
