@@ -43,7 +43,7 @@ def test_an_attribution_after_the_event_names_its_source(gazetteer):
 def test_a_generic_source_keeps_where_it_is_based(gazetteer):
     (ev,) = _events("قال ضابط عسكري في محافظة ديالى إن مسلحين هاجموا نقطة للجيش قرب بلدة المقدادية أمس.", gazetteer)
     assert (ev.claim_source.name, ev.claim_source.text) == ("military officer", "ضابط عسكري في محافظة ديالى")
-    (ev,) = _events("وذكرت مصادرنا في الحديدة أن طيران التحالف شن غارات على ميناء الصليف أمس.", gazetteer)
+    (ev,) = _events("وذكرت مصادرنا في الحديدة أن مقاتلات التحالف أغارت فجرا على ميناء الصليف.", gazetteer)
     assert ev.claim_source.text == "مصادرنا في الحديدة"
 
 

@@ -167,6 +167,6 @@ def test_a_province_stands_at_its_seat(gazetteer, text, seat, lat, lon):
 
 def test_our_curated_name_wins_over_a_geonames_place_of_that_name_in_the_same_country(gazetteer):
     """GeoNames calls a town in Iraqi Kurdistan "صلاح الدين" too; in Iraq the name is the governorate."""
-    (place,) = [p for p in find_places(normalize("عملية قنص في إحدى مناطق مدينة صلاح الدين العراقية").text, gazetteer)
+    (place,) = [p for p in find_places(normalize("استهدف قناص دورية في أحد أحياء مدينة صلاح الدين العراقية").text, gazetteer)
                 if p.frame != "demonym"]
     assert place.place.name == "Salah al-Din"

@@ -279,7 +279,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             elif why.startswith("date carried") and dated_kinds.get(trigger.trigger_id, (None,))[0] == when:
                 _, told_actor1, told_actor2 = dated_kinds[trigger.trigger_id]
                 if told_actor1 is not None and (actor1 is None or speaking is not None and actor1.actor == speaking.actor):
-                    actor1, actor2 = told_actor1, told_actor2 or actor2     # "وأضاف البيان أن ست غارات شنت ..."
+                    actor1, actor2 = told_actor1, told_actor2 or actor2     # "وتابع البيان أن غارتين أخريين استهدفتا ..."
             if place is None:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: no place")
                 previous = None

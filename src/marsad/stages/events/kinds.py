@@ -34,7 +34,7 @@ def refine_type(t: TriggerMention, text: str, clause: tuple[int, int],
 
 
 def compared_with_the_past(text: str, sentence: tuple[int, int], t: TriggerMention) -> bool:
-    """"تعرضهم لهجمات على غرار ما حدث عند مقتل X الذي قتلته غارة": the event compared with is not told."""
+    """"تعرض الحزب لضربات على غرار ما جرى يوم اغتيال قائده بمسيرة": the event compared with is not told."""
     before = text[sentence[0]:t.start]
     return any(c in before for c in cue_set("past_comparisons"))
 
@@ -159,7 +159,7 @@ def attack_told_again(drafts: list[Draft], text: str) -> list[Draft]:
 
 
 def civil_agreement(text: str, t: TriggerMention, clause: tuple[int, int], armed_in_clause: bool) -> bool:
-    """"تم الاتفاق مع مدير الأشغال العامة لجلب مقاولين": an agreement of no side of the conflict."""
+    """"تم الاتفاق مع شركة مقاولات على ترميم السوق": an agreement of no side of the conflict."""
     if t.trigger_id != "agreement" or text[t.start:t.end] not in cue_set("generic_agreement_words"):
         return False
     span = text[clause[0]:clause[1]]

@@ -146,7 +146,7 @@ def _where_based(text: str, end: int, limit: int) -> int:
     return tokens[-1].end() if reaches_what_was_said else end
 
 
-_NAMED_PERSON_GAP = 9     # "وأوضح لصحيفة X أبو محمد العدني القيادي في المقاومة الشعبية أن"
+_NAMED_PERSON_GAP = 9     # "وأوضح لقناة محلية سالم أحمد القيادي في الحركة أن"
 
 
 def _role_before(text: str, a: ActorMention) -> bool:

@@ -149,7 +149,7 @@ def _claims_responsibility(text: str, actors: list[ActorMention], floor: int) ->
             return a                   # "اتهم الجيش الدعم السريع بالوقوف وراء الهجوم"
         wider = text[max(floor, a.start - 60):a.start].split()
         if wider and wider[-1] in ("الي", "الى") and set(wider[-6:]) & cue_set("attributed_to_verbs"):
-            return a                   # "هجوم انتحاري نسب إلى تنظيم داعش", "نسبته الحكومة إلى التنظيم"
+            return a                   # "تفجير نسب إلى حركة الشباب", "نسبته الشرطة إلى الحركة"
     return None
 
 

@@ -21,7 +21,7 @@ def usable_places(ctx: Context, span: tuple[int, int]) -> list[PlaceMention]:
         gap = ctx.text[out[-1].end:p.frame_start].strip() if out else ""
         locator = p.frame == "near" or p.place.kind == "region" or (p.precision == 3 and out and out[-1].precision < 3)
         if out and locator and words_between(ctx.text, out[-1].end, p.frame_start) <= 1 \
-                and gap not in cue_set("list_fillers"):          # "ومثلها قرب الرمادي" lists another place
+                and gap not in cue_set("list_fillers"):          # "ومثلهما قرب بيجي" lists another place
             continue
         out.append(p)
     return out
