@@ -113,6 +113,9 @@ def _undated_twin(ev: Event, same_place: list[Event]) -> Event | None:
     return None
 
 
+_NOBODY_KILLED = {"Peaceful protest", "Protest with intervention"}
+
+
 def merge(events: list[Event]) -> list[Event]:
     """One event per (type, place, day): the first mention leads, later ones add evidence and detail."""
     merged: dict[tuple[str, str, str], Event] = {}
@@ -139,6 +142,3 @@ def merge(events: list[Event]) -> list[Event]:
         if ev.sub_event_type in _NOBODY_KILLED:
             ev.fatalities = 0       # deaths at a protest make it excessive force: these deaths are others'
     return list(merged.values())
-
-
-_NOBODY_KILLED = {"Peaceful protest", "Protest with intervention"}

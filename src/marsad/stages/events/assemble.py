@@ -9,8 +9,19 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from marsad.mentions import ActorMention, DateMention, TriggerMention
-from marsad.stages.events.cues import cue_set, words_between
-from marsad.stages.events.draft import ARMED, Context, Draft, in_actor, inside
+from marsad.stages.events.cues import cue_set, word_forms, words_between
+from marsad.stages.events.draft import (
+    ARMED,
+    DATE_CARRIED,
+    DATE_IN_CLAUSE,
+    DATE_IN_SENTENCE,
+    DATE_TOLD_BEFORE,
+    PUBLICATION_DAY,
+    Context,
+    Draft,
+    in_actor,
+    inside,
+)
 from marsad.stages.events.fatalities import fatalities
 from marsad.stages.events.kinds import (
     OUTCOMES,
@@ -73,10 +84,10 @@ def _date_for(ctx: Context, clause: tuple[int, int], sentence: tuple[int, int], 
         d = min(pool, key=lambda d: abs(d.start - trigger.start))
         statement_only = not in_clause and d.start < clause[0] and d.precision == 1 and \
             words_between(ctx.text, d.end, trigger.start) > 6
-        return d.value, (2 if statement_only else d.precision), "date in " + ("clause" if in_clause else "sentence")
+        return d.value, (2 if statement_only else d.precision), DATE_IN_CLAUSE if in_clause else DATE_IN_SENTENCE
     if carried:
-        return carried[0], max(carried[1], 1), "date carried from an earlier sentence"
-    return ctx.published, 3, "publication day"
+        return carried[0], max(carried[1], 1), DATE_CARRIED
+    return ctx.published, 3, PUBLICATION_DAY
 
 
 def _refers_back(text: str, trigger: TriggerMention) -> bool:
@@ -180,9 +191,11 @@ def extract_events(ctx: Context) -> list[Draft]:
             speaker, carried = None, None          # a new paragraph (but "وقال:" alone still means the last speaker)
         previous: Draft | None = None
         pending_deaths = 0
-        at_a_match, at_a_funeral = sports(ctx.text, sentence), mourning(ctx.text, sentence)
+        sentence_words = word_forms(ctx.text[sentence[0]:sentence[1]])
+        at_a_match, at_a_funeral = sports(sentence_words), mourning(sentence_words)
         for clause in clauses:
             in_clause = ctx.within("triggers", clause)
+            armed_here = any(a.actor.type in ARMED for a in ctx.within("actors", clause))
             triggers = [t for t in in_clause if describes_incident(ctx.text, t)
                         and not in_a_background_phrase(ctx.text, t, in_clause)
                         and (not in_actor(ctx, t.start, t.start + 1, _CROWD_TYPES) or drone(t, ctx.text, clause))
@@ -190,8 +203,7 @@ def extract_events(ctx: Context) -> list[Draft]:
                         and not seized(ctx.text, t, clause) and not overflight(ctx.text, t, clause)
                         and not compared_with_the_past(ctx.text, sentence, t)
                         and not (t.trigger_id == "mob" and _witnessing(ctx.text, t))
-                        and not civil_agreement(ctx.text, t, clause, any(a.actor.type in ARMED
-                                                                         for a in ctx.within("actors", clause)))
+                        and not civil_agreement(ctx.text, t, clause, armed_here)
                         and (t.trigger_id in VIOLENT_EVEN_AT_A_MATCH or not at_a_match)]
             if not triggers:
                 extra = coordinated(ctx.text, usable_places(ctx, clause))
@@ -210,10 +222,10 @@ def extract_events(ctx: Context) -> list[Draft]:
             if trigger.trigger_id == "target" and inherited is None and \
                     refine_type(trigger, ctx.text, clause, None)[0] == trigger.event_type:
                 continue            # "استهدف" alone, with no weapon named, says too little to type an event
-            if previous is None and _outcome_clause(ctx.text, clause) and \
-                    ctx.within("triggers", (sentence[0], clause[0])):
+            outcome = _outcome_clause(ctx.text, clause)
+            if previous is None and outcome and ctx.within("triggers", (sentence[0], clause[0])):
                 continue        # the toll of an event dropped in the clause before
-            if previous and _outcome_clause(ctx.text, clause):
+            if previous and outcome:
                 previous.fatalities = max(previous.fatalities, fatalities(
                     ctx.text, clause[0], clause[1], ctx.within("numbers", clause)))
                 one_sided = previous.actor2 is None or previous.actor2.actor.type == "civilians"
@@ -273,10 +285,10 @@ def extract_events(ctx: Context) -> list[Draft]:
                 dated_kinds[trigger.trigger_id] = (when, actor1, actor2)   # not a background date months back
             elif precision == 3 and _refers_back(ctx.text, trigger) and trigger.trigger_id in dated_kinds:
                 when, told_actor1, told_actor2 = dated_kinds[trigger.trigger_id]
-                precision, why = 2, "the day of the same kind of event told before"
+                precision, why = 2, DATE_TOLD_BEFORE
                 if told_actor1 is not None:          # and the same sides
                     actor1, actor2 = told_actor1, told_actor2 or actor2
-            elif why.startswith("date carried") and dated_kinds.get(trigger.trigger_id, (None,))[0] == when:
+            elif why == DATE_CARRIED and dated_kinds.get(trigger.trigger_id, (None,))[0] == when:
                 _, told_actor1, told_actor2 = dated_kinds[trigger.trigger_id]
                 if told_actor1 is not None and (actor1 is None or speaking is not None and actor1.actor == speaking.actor):
                     actor1, actor2 = told_actor1, told_actor2 or actor2     # "وتابع البيان أن غارتين أخريين استهدفتا ..."
@@ -291,7 +303,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             if when and ctx.published and (ctx.published - when).days > BACKGROUND_DAYS:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: background ({when})")
                 continue
-            if when and ctx.published and precision == 3 and why.startswith("date in") \
+            if when and ctx.published and precision == 3 and why in (DATE_IN_CLAUSE, DATE_IN_SENTENCE) \
                     and (ctx.published - when).days > VAGUE_PAST_DAYS:
                 ctx.log(f"dropped {trigger.trigger_id} at {trigger.start}: an earlier event with no day ({when})")
                 continue            # "تعرضت قافلة لهجوم الشهر الماضي", "أواخر أغسطس": background
@@ -307,7 +319,7 @@ def extract_events(ctx: Context) -> list[Draft]:
             for other in listed_with(ctx.text, usable_places(ctx, clause), place):
                 drafts.append(replace(draft, place=other, notes=[*draft.notes, "place coordinated with و"]))
             previous = draft
-            if when and (precision == 1 or why.startswith("the day of the same kind")):
+            if when and (precision == 1 or why == DATE_TOLD_BEFORE):
                 carried = (when, 2)
         if not _reported_speech_continues(ctx.text, sentence):
             carried = None

@@ -47,7 +47,7 @@ def generic_sources() -> PhraseMatcher[str]:
     return m
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+")              # a run of letters: a word without its punctuation
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -55,7 +55,7 @@ def word_forms(text: str) -> set[str]:
     """The words of a span, each also without a leading conjunction or preposition: "والمدنيين",
     "بالمدنيين" and "للمدنيين" all give "المدنيين"."""
     out: set[str] = set()
-    for w in _LETTERS.findall(text):              # words without punctuation: "المدنيين." at a sentence's end
+    for w in _WORD.findall(text):              # words without punctuation: "المدنيين." at a sentence's end
         out.add(w)
         for p in _PROCLITICS:
             if w.startswith(p) and len(w) - len(p) >= 3:
@@ -69,9 +69,6 @@ def word_forms(text: str) -> set[str]:
 def has_cue_word(text: str, span: tuple[int, int], name: str) -> bool:
     """Whether a word of the span, with or without its leading clitic, is in the cue list `name`."""
     return bool(word_forms(text[span[0]:span[1]]) & cue_set(name))
-
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def words_between(text: str, start: int, end: int) -> int:

@@ -13,6 +13,13 @@ from marsad.stages.events.modality import Source
 
 ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"}
 
+# Where a draft's date came from: the first of its notes, shown by `marsad explain` and read by later rules.
+DATE_IN_CLAUSE = "date in clause"
+DATE_IN_SENTENCE = "date in sentence"
+DATE_CARRIED = "date carried from an earlier sentence"
+DATE_TOLD_BEFORE = "the day of the same kind of event told before"
+PUBLICATION_DAY = "publication day"
+
 
 @dataclass
 class Draft:

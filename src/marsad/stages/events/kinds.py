@@ -9,7 +9,7 @@ from typing import Any
 from marsad.mentions import ActorMention, NumberMention, TriggerMention
 from marsad.stages.actors import acting_body, governing_groups
 from marsad.stages.events.cues import cue_set, has_cue_word, word_forms, words_between
-from marsad.stages.events.draft import ARMED, Draft
+from marsad.stages.events.draft import ARMED, PUBLICATION_DAY, Draft
 from marsad.stages.events.fatalities import fatalities
 
 
@@ -144,7 +144,7 @@ def attack_told_again(drafts: list[Draft], text: str) -> list[Draft]:
     for d in drafts:
         told_again = d.event_type == "Battles" and generic_attack(text, d.trigger)
         # "وأدانت الحكومة الهجوم": "the attack", with no day of its own, is the one told before, wherever
-        anywhere = _definite(text, d.trigger) and d.notes[0] == "publication day"
+        anywhere = _definite(text, d.trigger) and d.notes[0] == PUBLICATION_DAY
         same = next((s for s in specific if s.sentence != d.sentence
                      and (s.place.place.name == d.place.place.name or (anywhere and s.sentence < d.sentence))
                      and (s.modality == d.modality or {s.modality, d.modality} <= _TOLD_AS_FACT)), None) \
@@ -179,8 +179,8 @@ def aggregate(text: str, clause: tuple[int, int], capture: bool = False) -> bool
     return bool(markers) and not any(m in span for m in cue_set("since_comparisons"))
 
 
-def mourning(text: str, sentence: tuple[int, int]) -> bool:
-    return has_cue_word(text, sentence, "funeral_words")
+def mourning(sentence_words: set[str]) -> bool:
+    return bool(sentence_words & cue_set("funeral_words"))
 
 
 def toll_of_the_event_told(trigger: TriggerMention, previous: Draft | None, text: str,
@@ -205,10 +205,10 @@ def toll_of_the_event_told(trigger: TriggerMention, previous: Draft | None, text
 VIOLENT_EVEN_AT_A_MATCH = {"killing", "ied", "suicide", "grenade", "chemical"}
 
 
-def sports(text: str, sentence: tuple[int, int]) -> bool:
-    """A sentence about a match: its "مواجهة", "هجوم" and "احتجاج" are no fighting or protest; only
-    killings and explosions there are events."""
-    return has_cue_word(text, sentence, "sports_words")
+def sports(sentence_words: set[str]) -> bool:
+    """A sentence (its `word_forms`) about a match: its "مواجهة", "هجوم" and "احتجاج" are no fighting or
+    protest; only killings and explosions there are events."""
+    return bool(sentence_words & cue_set("sports_words"))
 
 
 OUTCOMES = {"looting", "arrest", "abduction"}      # when only tried, these did not happen
