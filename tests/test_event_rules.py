@@ -167,7 +167,8 @@ def test_the_capital_alone_is_the_capital_of_the_articles_country():
 
 
 def test_fighting_since_a_day_of_this_week_is_dated_that_day():
-    event = _only_event("تدور معارك عنيفة منذ مساء الثلاثاء بين الجيش وقوات الدعم السريع في مدينة الفاشر.", date(2024, 5, 16))
+    event = _only_event("تتواصل اشتباكات ضارية منذ مساء الثلاثاء في أحياء مدينة الفاشر بين الجيش وقوات الدعم السريع.",
+                        date(2024, 5, 16))
     assert event.date == date(2024, 5, 14)
 
 
@@ -368,6 +369,6 @@ def test_one_sentence_one_event_of_this_type(text, event_type, sub_event_type):
 
 
 def test_a_date_before_the_reported_words_is_the_day_of_the_statement():
-    text = "أوضحت الجماعة في بيان اليوم، أن عشرات الحافلات دخلت أمس الأول مدينة الطبقة لإجلاء المسلحين."
+    text = "ذكرت الجماعة في بيان اليوم، أن حافلات دخلت أمس الأول مدينة الطبقة لنقل المسلحين إلى الشمال."
     event = _only_event(text, date(2017, 10, 12))
     assert (event.sub_event_type, event.date) == ("Other", date(2017, 10, 10))
